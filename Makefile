@@ -1,0 +1,17 @@
+# Thin wrappers over scripts/: each sets up what it needs on a fresh machine.
+.PHONY: run test lint bench setup
+
+run:    ## set up, migrate, seed (first run) and serve on http://127.0.0.1:5000
+	scripts/run.sh
+
+test:   ## the whole suite: lint, types, layers, tests on SQLite and PostgreSQL
+	scripts/test.sh
+
+lint:   ## ruff, mypy and the import-linter layer contracts
+	scripts/bootstrap.sh && scripts/lint.sh
+
+bench:  ## benchmarks, as ratios against the raw tools
+	scripts/bootstrap.sh && .venv/bin/python bench/seed.py
+
+setup:  ## system packages and .venv only
+	scripts/bootstrap.sh

@@ -1,0 +1,39 @@
+"""The REST API under /api/v1: flask-smorest blueprints, one module per resource."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+from flask_smorest import Api as SmorestApi
+
+from pathways.api import docs, errors, health, occupations, regions, skills
+
+
+class Api(SmorestApi):  # type: ignore[misc]
+    """flask-smorest, documenting our error shape; errors.py handles every error itself."""
+
+    ERROR_SCHEMA = errors.ErrorSchema
+
+    def _register_error_handlers(self) -> None:
+        pass
+
+
+def init_app(app: Flask) -> None:
+    api = Api(app, spec_kwargs=_spec_kwargs())
+    for module in (health, occupations, regions, skills):
+        api.register_blueprint(module.blp)
+    app.register_blueprint(docs.assets)
+    errors.init_app(app)
+
+
+def _spec_kwargs() -> dict[str, Any]:
+    return {
+        "info": {
+            "description": (
+                "Career pathways and education alignment for regional sector partnerships. "
+                "Occupation data: O*NET (CC BY 4.0, USDOL/ETA) and U.S. Bureau of Labor "
+                "Statistics; every figure names its source and vintage."
+            )
+        },
+    }

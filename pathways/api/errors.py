@@ -1,0 +1,122 @@
+"""One error shape for the API: {"code", "status", "message", "errors"}. Domain errors and
+HTTP errors are translated here and nowhere else; database text never leaks."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import marshmallow as ma
+from flask import Flask, Response, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from pathways.domain.errors import Conflict, DomainError, InvalidInput, NotFound
+
+API_PREFIX = "/api/"
+log = logging.getLogger(__name__)
+
+STATUS_OF = {NotFound: 404, Conflict: 409, InvalidInput: 422}
+CODE_OF_STATUS = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    406: "not_acceptable",
+    409: "conflict",
+    412: "precondition_failed",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    422: "invalid_input",
+    428: "precondition_required",
+    429: "too_many_requests",
+    500: "internal_error",
+    503: "unavailable",
+}
+
+
+class ErrorSchema(ma.Schema):
+    code = ma.fields.String(
+        required=True,
+        metadata={"description": "Machine-readable error code", "example": "not_found"},
+    )
+    status = ma.fields.Integer(required=True, metadata={"description": "HTTP status code"})
+    message = ma.fields.String(required=True, metadata={"description": "What went wrong"})
+    errors = ma.fields.Dict(
+        keys=ma.fields.String(),
+        values=ma.fields.Raw(),
+        required=True,
+        metadata={"description": "Messages by field name (empty when no field is at fault)"},
+    )
+
+
+def error_body(status: int, message: str, errors: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {
+        "code": CODE_OF_STATUS.get(status, "error"),
+        "status": status,
+        "message": message,
+        "errors": errors or {},
+    }
+
+
+def _json(status: int, message: str, errors: dict[str, Any] | None = None) -> Response:
+    response = jsonify(error_body(status, message, errors))
+    response.status_code = status
+    return response
+
+
+def handle_domain_error(error: DomainError) -> Response:
+    status = next((code for kind, code in STATUS_OF.items() if isinstance(error, kind)), 400)
+    errors = error.errors if isinstance(error, InvalidInput) else {}
+    if request.path.startswith(API_PREFIX):
+        return _json(status, error.message, errors)
+    return _html(status, error.message)
+
+
+def handle_http_error(error: HTTPException) -> Response:
+    status = error.code or 500
+    data = getattr(error, "data", None) or {}
+    errors = data.get("errors") or data.get("messages") or {}
+    if isinstance(errors, dict) and set(errors) <= {"json", "query", "path", "headers", "form"}:
+        # webargs nests messages under the request part; the field name is what people need.
+        errors = {field: messages for part in errors.values() for field, messages in part.items()}
+    message = data.get("message") or _describe(status, errors, error)
+    if request.path.startswith(API_PREFIX):
+        response = _json(status, message, errors)
+        for name, value in (data.get("headers") or {}).items():
+            response.headers[name] = value
+        if error.response is None and hasattr(error, "valid_methods") and error.valid_methods:
+            response.headers["Allow"] = ", ".join(error.valid_methods)
+        return response
+    return _html(status, message)
+
+
+def handle_unexpected(error: Exception) -> Response:
+    log.exception("unhandled error on %s %s", request.method, request.path, exc_info=error)
+    return handle_http_error(InternalServerError())
+
+
+def _describe(status: int, errors: Any, error: HTTPException) -> str:
+    """ "field: first message; other: …", or the HTTP description when no field is at fault."""
+    if isinstance(errors, dict) and errors:
+        return "; ".join(f"{field}: {_first(messages)}" for field, messages in errors.items())
+    return str(error.description or error.name)
+
+
+def _first(messages: Any) -> str:
+    while isinstance(messages, (list, tuple)) and messages:
+        messages = messages[0]
+    if isinstance(messages, dict):
+        return "; ".join(f"{key}: {_first(value)}" for key, value in messages.items())
+    return str(messages)
+
+
+def _html(status: int, message: str) -> Response:
+    page = render_template("errors/error.html", status=status, message=message)
+    return Response(page, status=status, mimetype="text/html")
+
+
+def init_app(app: Flask) -> None:
+    app.register_error_handler(DomainError, handle_domain_error)
+    app.register_error_handler(HTTPException, handle_http_error)
+    app.register_error_handler(Exception, handle_unexpected)

@@ -1,0 +1,1 @@
+"""Plain-Python core: value types, rules and errors. Imports only the standard library."""

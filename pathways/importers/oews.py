@@ -1,0 +1,309 @@
+"""BLS Occupational Employment and Wage Statistics (OEWS): areas and wage estimates.
+
+Reads the three layouts BLS data comes in: the `*_dl` download layout (AREA 99 = U.S.; `*`,
+`**` and `#` markers; ANNUAL/HOURLY flags), the national/state/metro layout (seven-digit areas;
+`-` cells explained by FOOTNOTE_CODES 4, 5, 8), and the area list. Only cross-industry rows
+for detailed occupations are wages; aggregates are counted as skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from pathways.domain.codes import NATIONAL_AREA, parse_soc, state_area_code
+from pathways.domain.errors import MalformedFile
+from pathways.domain.imports import ImportSummary
+from pathways.domain.search import search_text
+from pathways.domain.vocabulary import AreaKind
+from pathways.domain.wages import ANNUAL_FIELDS, HOURLY_FIELDS, WageMarker
+from pathways.importers.bulk import BulkInserter
+from pathways.importers.cells import cents, count, number, parse_cell
+from pathways.importers.files import Progress, Table, read_table
+from pathways.importers.oews_markers import download_markers, release_markers
+from pathways.models import Area, Occupation, Wage
+
+AREA_COLUMNS = ("AREA", "AREA_TYPE", "PRIM_STATE_FIPS", "AREA_TITLE")
+COMMON_COLUMNS = (
+    "AREA",
+    "AREA_TITLE",
+    "AREA_TYPE",
+    "OCC_CODE",
+    "OCC_TITLE",
+    "O_GROUP",
+    "TOT_EMP",
+    "EMP_PRSE",
+    "H_MEAN",
+    "A_MEAN",
+    "H_PCT10",
+    "H_PCT25",
+    "H_MEDIAN",
+    "H_PCT75",
+    "H_PCT90",
+    "A_PCT10",
+    "A_PCT25",
+    "A_MEDIAN",
+    "A_PCT75",
+    "A_PCT90",
+)
+RELEASE_COLUMNS = (*COMMON_COLUMNS, "STATE_FIPS", "FOOTNOTE_CODES")  # national/state/metro
+DOWNLOAD_COLUMNS = (*COMMON_COLUMNS, "PRIM_STATE", "NAICS", "ANNUAL", "HOURLY")  # BLS *_dl
+
+# Source column of each stored figure, hourly then annual (same order as domain.wages).
+SOURCE_COLUMNS = dict(
+    zip(
+        (*HOURLY_FIELDS, *ANNUAL_FIELDS),
+        (
+            "H_MEAN",
+            "H_PCT10",
+            "H_PCT25",
+            "H_MEDIAN",
+            "H_PCT75",
+            "H_PCT90",
+            "A_MEAN",
+            "A_PCT10",
+            "A_PCT25",
+            "A_MEDIAN",
+            "A_PCT75",
+            "A_PCT90",
+        ),
+        strict=True,
+    )
+)
+AGGREGATE = "aggregate SOC groups (only detailed occupations have wages)"
+INDUSTRY = "industry-specific rows (only cross-industry estimates are kept)"
+NOT_PUBLISHED = frozenset({"-", "*", "**", ""})
+T = TypeVar("T")
+_VINTAGE_IN_NAME = re.compile(r"(?:^|[^a-z])(?:m|may)_?(\d{4})(?:[^0-9]|$)", re.IGNORECASE)
+
+
+def vintage_from_name(path: Path) -> int | None:
+    """The May reference year in a BLS file name: `national_M2024_dl.csv`, `oews_may2025_…`."""
+    match = _VINTAGE_IN_NAME.search(path.name)
+    return int(match.group(1)) if match else None
+
+
+def import_oews(
+    session: Session, path: Path, *, vintage: int | None = None, progress: Progress | None = None
+) -> ImportSummary:
+    """Load one OEWS file. Re-importing a vintage replaces that vintage's rows for the areas in
+    the file; other vintages and areas are left as they are."""
+    with read_table(path, AREA_COLUMNS[:1], progress=progress) as (table, rows):
+        vintage = vintage or vintage_from_name(path)
+        if set(AREA_COLUMNS) <= set(table.header) and "OCC_CODE" not in table.header:
+            return _import_areas(session, table, rows, vintage)
+        if vintage is None:
+            raise MalformedFile(
+                path.name,
+                "cannot tell the May reference year from the file name; give it with --vintage",
+            )
+        if "FOOTNOTE_CODES" in table.header:
+            _require(table, RELEASE_COLUMNS)
+        else:
+            _require(table, DOWNLOAD_COLUMNS)
+        return _WageLoader(session, table, vintage).load(rows)
+
+
+def _require(table: Table, columns: tuple[str, ...]) -> None:
+    missing = [column for column in columns if column not in table.header]
+    if missing:
+        raise table.error(1, missing[0], f"missing column(s) {', '.join(missing)}")
+
+
+def _area_kind(area_type: str, title: str) -> AreaKind:
+    if area_type in ("N", "1"):
+        return AreaKind.NATIONAL
+    if area_type in ("S", "2", "3"):
+        return AreaKind.STATE
+    return AreaKind.NONMETRO if "nonmetropolitan" in title.lower() else AreaKind.METRO
+
+
+def _import_areas(
+    session: Session, table: Table, rows: Iterator[tuple[int, list[str]]], vintage: int | None
+) -> ImportSummary:
+    summary = ImportSummary("oews-areas", str(vintage or ""), [table.name])
+    code_i, type_i, fips_i, title_i = (table.index(column) for column in AREA_COLUMNS)
+    areas: dict[str, dict[str, Any]] = {}
+    for line, values in rows:
+        summary.read += 1
+        code = values[code_i].strip()
+        if not (len(code) == 7 and code.isdigit()):
+            raise table.error(line, code_i, f"{code!r} is not an OEWS area code (seven digits)")
+        if code in areas:
+            raise table.error(line, code_i, f"duplicate area {code}")
+        title = values[title_i].strip()
+        areas[code] = {
+            "code": code,
+            "title": title,
+            "kind": _area_kind(values[type_i].strip(), title),
+            "state_fips": values[fips_i].strip().zfill(2),
+        }
+    summary.written = _upsert_areas(session, list(areas.values()))
+    return summary
+
+
+def _upsert_areas(session: Session, areas: list[dict[str, Any]]) -> int:
+    existing = set(
+        session.scalars(sa.select(Area.code).where(Area.code.in_([a["code"] for a in areas])))
+    )
+    new = [area for area in areas if area["code"] not in existing]
+    if new:
+        session.execute(sa.insert(Area), new)
+    changed = [area for area in areas if area["code"] in existing]
+    if changed:
+        session.execute(sa.update(Area), changed)
+    return len(areas)
+
+
+WAGE_COLUMNS = (
+    "soc_code",
+    "area_code",
+    "vintage",
+    "employment",
+    "employment_rse",
+    *SOURCE_COLUMNS,
+    "markers",
+)
+
+
+class _WageLoader:
+    """One pass over a wage file: validate each row, add missing areas and occupations as they
+    appear, clear each area's old rows for this vintage, and insert in batches."""
+
+    def __init__(self, session: Session, table: Table, vintage: int) -> None:
+        self.session = session
+        self.table = table
+        self.vintage = vintage
+        self.summary = ImportSummary("oews", str(vintage), [table.name])
+        self.known_areas = set(session.scalars(sa.select(Area.code)))
+        self.known_occupations = set(session.scalars(sa.select(Occupation.soc_code)))
+        self.cleared_areas: set[str] = set()
+        self.seen: dict[tuple[str, str], int] = {}
+        self.wages = BulkInserter(session, Wage, WAGE_COLUMNS)
+        index = table.index
+        self.release_layout = "FOOTNOTE_CODES" in table.header
+        self.i_area, self.i_area_title, self.i_area_type = (
+            index("AREA"),
+            index("AREA_TITLE"),
+            index("AREA_TYPE"),
+        )
+        self.i_state = index("STATE_FIPS" if self.release_layout else "PRIM_STATE")
+        self.i_occ, self.i_occ_title, self.i_group = (
+            index("OCC_CODE"),
+            index("OCC_TITLE"),
+            index("O_GROUP"),
+        )
+        self.i_emp, self.i_prse = index("TOT_EMP"), index("EMP_PRSE")
+        self.figure_indexes = [index(column) for column in SOURCE_COLUMNS.values()]
+        self.i_naics = None if self.release_layout else index("NAICS")
+
+    def load(self, rows: Iterator[tuple[int, list[str]]]) -> ImportSummary:
+        for line, values in rows:
+            self.summary.read += 1
+            if self.i_naics is not None and values[self.i_naics].strip() != "000000":
+                self.summary.skip(INDUSTRY)
+                continue
+            if values[self.i_group].strip() != "detailed":
+                self.summary.skip(AGGREGATE)
+                continue
+            self.wages.add(self._wage_row(line, values))
+        self.wages.flush()
+        self.summary.written = self.wages.written
+        return self.summary
+
+    def _wage_row(self, line: int, values: list[str]) -> tuple[Any, ...]:
+        soc = parse_cell(self.table, line, values, self.i_occ, parse_soc)
+        area = self._area(line, values)
+        first = self.seen.setdefault((soc, area), line)
+        if first != line:
+            raise self.table.error(
+                line, self.i_occ, f"duplicate row for {soc} in area {area} (first at line {first})"
+            )
+        if soc not in self.known_occupations:
+            self._add_occupation(soc, values[self.i_occ_title].strip())
+        cells = [values[i] for i in self.figure_indexes]
+        try:  # the common case: every figure published as a plain number
+            amounts: list[int | None] = [round(float(text) * 100) for text in cells]
+            markers: dict[str, WageMarker] = {}
+        except (ValueError, OverflowError):
+            markers = self._markers(values, dict(zip(SOURCE_COLUMNS, cells, strict=True)))
+            amounts = [
+                None if field in markers else parse_cell(self.table, line, values, i, cents)
+                for field, i in zip(SOURCE_COLUMNS, self.figure_indexes, strict=True)
+            ]
+        if any(amount is not None and amount < 0 for amount in amounts):
+            raise self.table.error(line, self.figure_indexes[0], "wages cannot be negative")
+        try:
+            employment: int | None = int(values[self.i_emp])
+            rse: float | None = float(values[self.i_prse])
+        except ValueError:
+            employment = self._optional(line, values, self.i_emp, count)
+            rse = self._optional(line, values, self.i_prse, number)
+        if employment is None:
+            markers["employment"] = WageMarker.NOT_RELEASED
+        return (soc, area, self.vintage, employment, rse, *amounts, markers or None)
+
+    def _optional(
+        self, line: int, values: list[str], i: int, parse: Callable[[str], T]
+    ) -> T | None:
+        if values[i].strip() in NOT_PUBLISHED:
+            return None
+        return parse_cell(self.table, line, values, i, parse)
+
+    def _markers(self, values: list[str], cells: dict[str, str]) -> dict[str, WageMarker]:
+        if self.release_layout:
+            return release_markers(cells, values[self.table.index("FOOTNOTE_CODES")])
+        return download_markers(
+            cells,
+            annual_only=values[self.table.index("ANNUAL")].strip().upper() == "TRUE",
+            hourly_only=values[self.table.index("HOURLY")].strip().upper() == "TRUE",
+        )
+
+    def _add_occupation(self, soc: str, title: str) -> None:
+        """BLS publishes some occupations O*NET splits (31-1120 for 31-1121 and 31-1122)."""
+        self.session.execute(
+            sa.insert(Occupation),
+            [{"soc_code": soc, "title": title, "search_text": search_text(title)}],
+        )
+        self.known_occupations.add(soc)
+
+    def _area(self, line: int, values: list[str]) -> str:
+        raw = values[self.i_area].strip()
+        area_type = values[self.i_area_type].strip()
+        if not raw.isdigit():
+            raise self.table.error(line, self.i_area, f"{raw!r} is not an area code")
+        if self.release_layout:
+            code = raw
+        elif area_type == "1":
+            code = NATIONAL_AREA
+        elif area_type in ("2", "3"):
+            code = state_area_code(raw.zfill(2))
+        else:
+            code = raw.zfill(7)
+        if len(code) != 7:
+            raise self.table.error(line, self.i_area, f"{raw!r} is not an OEWS area code")
+        if code not in self.known_areas:
+            self._add_area(code, area_type, values)
+        if code not in self.cleared_areas:
+            self.wages.flush()
+            self.session.execute(
+                sa.delete(Wage).where(Wage.area_code == code, Wage.vintage == self.vintage)
+            )
+            self.cleared_areas.add(code)
+        return code
+
+    def _add_area(self, code: str, area_type: str, values: list[str]) -> None:
+        title = values[self.i_area_title].strip()
+        state = values[self.i_state].strip()
+        fips = "00" if code == NATIONAL_AREA else (state if state.isdigit() else code[:2])
+        kind = _area_kind(area_type, title)
+        _upsert_areas(
+            self.session,
+            [{"code": code, "title": title, "kind": kind, "state_fips": fips.zfill(2)}],
+        )
+        self.known_areas.add(code)

@@ -1,0 +1,48 @@
+"""One SQLAlchemy session per request, closed when the request ends. Views that write commit
+once, at the end, through `commit()`; everything else is rolled back on close."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import Flask, current_app, g
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from pathways.db import make_engine, make_session_factory
+
+EXTENSION = "pathways.database"
+
+
+@dataclass
+class Database:
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+
+def init_app(app: Flask) -> None:
+    engine = make_engine(app.config["DATABASE_URL"], pool_pre_ping=True)
+    app.extensions[EXTENSION] = Database(engine, make_session_factory(engine))
+    app.teardown_appcontext(_close)
+
+
+def database(app: Flask | None = None) -> Database:
+    database: Database = (app or current_app).extensions[EXTENSION]
+    return database
+
+
+def request_session() -> Session:
+    if "db_session" not in g:
+        g.db_session = database().sessions()
+    session: Session = g.db_session
+    return session
+
+
+def commit() -> None:
+    request_session().commit()
+
+
+def _close(_exc: BaseException | None) -> None:
+    session: Session | None = g.pop("db_session", None)
+    if session is not None:
+        session.close()
