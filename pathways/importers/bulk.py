@@ -1,8 +1,9 @@
 """Batched inserts inside the caller's transaction, at close to the driver's own speed.
 
-SQLAlchemy's executemany builds a parameter dict per row, which costs as much as SQLite's insert
-itself. Here the INSERT is compiled once for the session's dialect, rows are plain tuples, and
-each column's bind processor (JSON, enums) runs only where the column has one.
+On SQLite, SQLAlchemy's executemany builds a parameter dict per row, which costs as much as the
+insert itself; there the INSERT is compiled once and plain tuples go straight to the driver,
+after each column's bind processor (JSON, enums) where the column has one. On PostgreSQL,
+SQLAlchemy's executemany already batches rows into multi-row INSERTs, and is used as it is.
 """
 
 from __future__ import annotations
@@ -11,11 +12,44 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from pathways.db import Base
 
 BATCH_SIZE = 5000
+
+
+class _DriverInsert:
+    """An INSERT compiled for a driver with positional parameters (sqlite3)."""
+
+    def __init__(self, connection: Connection, model: type[Base], columns: Sequence[str]):
+        dialect = connection.dialect
+        statement = sa.insert(model).values({name: sa.bindparam(name) for name in columns})
+        compiled = statement.compile(dialect=dialect)
+        self.connection = connection
+        self.sql = str(compiled)
+        order = [columns.index(name) for name in compiled.positiontup or ()]
+        self.order = None if order == list(range(len(columns))) else order
+        table = sa.inspect(model).local_table
+        self.processors: list[tuple[int, Callable[[Any], Any]]] = [
+            (index, processor)
+            for index, name in enumerate(columns)
+            if (processor := table.c[name].type._cached_bind_processor(dialect)) is not None
+        ]
+
+    def execute(self, rows: list[Sequence[Any]]) -> None:
+        parameters = [self._prepare(row) for row in rows]
+        self.connection.exec_driver_sql(self.sql, parameters)
+
+    def _prepare(self, row: Sequence[Any]) -> tuple[Any, ...]:
+        values = list(row)
+        for index, processor in self.processors:
+            if values[index] is not None:
+                values[index] = processor(values[index])
+        if self.order is not None:
+            return tuple(values[i] for i in self.order)
+        return tuple(values)
 
 
 class BulkInserter:
@@ -26,24 +60,15 @@ class BulkInserter:
         columns: Sequence[str],
         batch_size: int = BATCH_SIZE,
     ) -> None:
-        self._connection = session.connection()
-        dialect = self._connection.dialect
-        table = sa.inspect(model).local_table
-        statement = sa.insert(model).values({name: sa.bindparam(name) for name in columns})
-        compiled = statement.compile(dialect=dialect)
-        self._sql = str(compiled)
+        connection = session.connection()
         self._columns = tuple(columns)
-        order = compiled.positiontup if dialect.positional else None
-        positions = [self._columns.index(name) for name in order] if order else None
-        # Reorder rows only for a driver that wants positions in some other order.
-        self._positional = order is not None
-        self._order = None if positions == list(range(len(columns))) else positions
-        processors: list[tuple[int, Callable[[Any], Any]]] = []
-        for index, name in enumerate(self._columns):
-            processor = table.c[name].type._cached_bind_processor(dialect)
-            if processor is not None:
-                processors.append((index, processor))
-        self._processors = processors
+        self._driver = (
+            _DriverInsert(connection, model, self._columns)
+            if connection.dialect.positional
+            else None
+        )
+        self._connection = connection
+        self._statement = sa.insert(model)
         self._batch: list[Sequence[Any]] = []
         self._batch_size = batch_size
         self.written = 0
@@ -61,28 +86,15 @@ class BulkInserter:
     def flush(self) -> None:
         if not self._batch:
             return
-        rows = (
-            [self._prepare(row) for row in self._batch]
-            if self._processors
-            else [tuple(row) for row in self._batch]
-        )
-        if self._positional:
-            order = self._order
-            parameters: list[Any] = (
-                rows if order is None else [tuple(row[i] for i in order) for row in rows]
-            )
+        if self._driver is not None:
+            self._driver.execute(self._batch)
         else:
-            parameters = [dict(zip(self._columns, row, strict=True)) for row in rows]
-        self._connection.exec_driver_sql(self._sql, parameters)
+            columns = self._columns
+            self._connection.execute(
+                self._statement, [dict(zip(columns, row, strict=True)) for row in self._batch]
+            )
         self.written += len(self._batch)
         self._batch = []
-
-    def _prepare(self, row: Sequence[Any]) -> tuple[Any, ...]:
-        values = list(row)
-        for index, processor in self._processors:
-            if values[index] is not None:
-                values[index] = processor(values[index])
-        return tuple(values)
 
 
 def insert_rows(
