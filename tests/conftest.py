@@ -99,8 +99,10 @@ def session(connection: Connection) -> Iterator[Session]:
 
 
 @pytest.fixture(scope="session")
-def app(database_url: str, engine: Engine) -> Flask:
-    return create_app({"DATABASE_URL": database_url})
+def app(database_url: str, engine: Engine) -> Iterator[Flask]:
+    app = create_app({"DATABASE_URL": database_url})
+    yield app
+    database(app).engine.dispose()
 
 
 @pytest.fixture

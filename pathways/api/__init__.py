@@ -7,7 +7,7 @@ from typing import Any
 from flask import Flask
 from flask_smorest import Api as SmorestApi
 
-from pathways.api import docs, errors, health, occupations, regions, skills
+from pathways.api import converters, docs, errors, health, occupations, regions, skills
 
 
 class Api(SmorestApi):  # type: ignore[misc]
@@ -20,7 +20,9 @@ class Api(SmorestApi):  # type: ignore[misc]
 
 
 def init_app(app: Flask) -> None:
+    app.url_map.converters["soc"] = converters.SocCode
     api = Api(app, spec_kwargs=_spec_kwargs())
+    api.register_converter(converters.SocCode, converters.soc_parameter)
     for module in (health, occupations, regions, skills):
         api.register_blueprint(module.blp)
     app.register_blueprint(docs.assets)

@@ -33,12 +33,14 @@ class Occupations(MethodView):
         return found, 200, page_headers(total=found.total, page=page, per_page=per_page)
 
 
-@blp.route("/<soc>")
+@blp.route("/<soc:soc>")
 class OccupationDetail(MethodView):
     @blp.arguments(PlaceArgs, location="query", as_kwargs=True)
     @blp.response(200, ProfileSchema)
-    @blp.alt_response(404, description="No occupation with this SOC code")
-    @blp.alt_response(422, description="Malformed SOC code, area or region")
+    @blp.alt_response(
+        404, description="No occupation with this SOC code, or no such area or region"
+    )
+    @blp.alt_response(422, description="Malformed SOC code or area; both an area and a region")
     def get(self, soc: str, area: str | None = None, region: str | None = None) -> Any:
         """Read an occupation
 

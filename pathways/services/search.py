@@ -10,6 +10,8 @@ it runs the same on SQLite and PostgreSQL and stays within a few milliseconds.
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
@@ -42,12 +44,7 @@ def search_occupations(
             Outlook, sa.and_(Outlook.soc_code == Occupation.soc_code, Outlook.base_year == latest)
         )
         .where(matches)
-        .order_by(
-            tier,
-            _mentions(words[0], tier).desc() if words else sa.literal(0),
-            sa.func.coalesce(Outlook.employment_base, -1).desc(),
-            Occupation.title,
-        )
+        .order_by(*_order(words, code, tier))
         .limit(per_page)
         .offset((page - 1) * per_page)
     )
@@ -95,6 +92,16 @@ def _ranking(
         ]
         conditions += [_inside(title, words), _inside(alternates, words)]
     return sa.case(*cases, else_=ALT_TEXT), sa.or_(*conditions)
+
+
+def _order(
+    words: list[str], code: str | None, tier: sa.ColumnElement[int]
+) -> list[sa.ColumnElement[Any] | InstrumentedAttribute[Any]]:
+    if not words and code is None:
+        return [Occupation.title]
+    relevance = [_mentions(words[0], tier).desc()] if words else []
+    size = sa.func.coalesce(Outlook.employment_base, -1).desc()
+    return [tier, *relevance, size, Occupation.title]
 
 
 def _inside(column: InstrumentedAttribute[str], words: list[str]) -> sa.ColumnElement[bool]:

@@ -45,13 +45,10 @@ def resolve_wages(
     if area is not None:
         found = session.get(Area, parse_area(area))
         if found is None:
-            raise InvalidInput.for_field("area", f"no OEWS area {area} in the catalog")
+            raise NotFound(f"no OEWS area {area} in the catalog")
         kind, code, name, chain = "area", found.code, found.title, fallback_chain([found])
     elif region is not None:
-        try:
-            regional: Region = get_region(session=session, slug=region)
-        except NotFound as exc:
-            raise InvalidInput.for_field("region", exc.message) from None
+        regional: Region = get_region(session=session, slug=region)
         chain = fallback_chain([link.area for link in regional.areas])
         kind, code, name = "region", regional.slug, regional.name
     else:

@@ -1,0 +1,25 @@
+"""URL converters that document a path parameter's format in the OpenAPI document.
+
+Routing still accepts any segment, so a malformed code reaches the service and gets a 422
+naming the field, while an unknown but well-formed one gets a 404."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from werkzeug.routing import BaseConverter
+
+SOC_OR_ONET_SOC = r"^\d{2}-\d{4}(\.\d{2})?$"
+
+
+class SocCode(BaseConverter):
+    pass
+
+
+def soc_parameter(_converter: Any) -> dict[str, Any]:
+    return {
+        "type": "string",
+        "pattern": SOC_OR_ONET_SOC,
+        "description": "SOC 2018 code (an O*NET-SOC code is reduced to it)",
+        "example": "29-2061",
+    }
