@@ -1,5 +1,5 @@
-"""One SQLAlchemy session per request, closed when the request ends. Views that write commit
-once, at the end, through `commit()`; everything else is rolled back on close."""
+"""One SQLAlchemy session per request, closed (and so rolled back, unless a view committed)
+when the request ends."""
 
 from __future__ import annotations
 
@@ -36,10 +36,6 @@ def request_session() -> Session:
         g.db_session = database().sessions()
     session: Session = g.db_session
     return session
-
-
-def commit() -> None:
-    request_session().commit()
 
 
 def _close(_exc: BaseException | None) -> None:

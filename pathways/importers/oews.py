@@ -21,7 +21,7 @@ from pathways.domain.errors import MalformedFile
 from pathways.domain.imports import ImportSummary
 from pathways.domain.search import search_text
 from pathways.domain.vocabulary import AreaKind
-from pathways.domain.wages import ANNUAL_FIELDS, HOURLY_FIELDS, WageMarker
+from pathways.domain.wages import WageMarker
 from pathways.importers.bulk import BulkInserter
 from pathways.importers.cells import cents, count, number, parse_cell
 from pathways.importers.files import Progress, Table, read_table
@@ -29,52 +29,25 @@ from pathways.importers.oews_markers import download_markers, release_markers
 from pathways.models import Area, Occupation, Wage
 
 AREA_COLUMNS = ("AREA", "AREA_TYPE", "PRIM_STATE_FIPS", "AREA_TITLE")
-COMMON_COLUMNS = (
-    "AREA",
-    "AREA_TITLE",
-    "AREA_TYPE",
-    "OCC_CODE",
-    "OCC_TITLE",
-    "O_GROUP",
-    "TOT_EMP",
-    "EMP_PRSE",
-    "H_MEAN",
-    "A_MEAN",
-    "H_PCT10",
-    "H_PCT25",
-    "H_MEDIAN",
-    "H_PCT75",
-    "H_PCT90",
-    "A_PCT10",
-    "A_PCT25",
-    "A_MEDIAN",
-    "A_PCT75",
-    "A_PCT90",
-)
+# Where each stored figure comes from (field names as in domain.wages, hourly then annual).
+SOURCE_COLUMNS = {
+    "hourly_mean": "H_MEAN",
+    "hourly_p10": "H_PCT10",
+    "hourly_p25": "H_PCT25",
+    "hourly_median": "H_MEDIAN",
+    "hourly_p75": "H_PCT75",
+    "hourly_p90": "H_PCT90",
+    "annual_mean": "A_MEAN",
+    "annual_p10": "A_PCT10",
+    "annual_p25": "A_PCT25",
+    "annual_median": "A_MEDIAN",
+    "annual_p75": "A_PCT75",
+    "annual_p90": "A_PCT90",
+}
+COMMON_COLUMNS = ("AREA", "AREA_TITLE", "AREA_TYPE", "OCC_CODE", "OCC_TITLE", "O_GROUP",
+                  "TOT_EMP", "EMP_PRSE", *SOURCE_COLUMNS.values())  # fmt: skip
 RELEASE_COLUMNS = (*COMMON_COLUMNS, "STATE_FIPS", "FOOTNOTE_CODES")  # national/state/metro
 DOWNLOAD_COLUMNS = (*COMMON_COLUMNS, "PRIM_STATE", "NAICS", "ANNUAL", "HOURLY")  # BLS *_dl
-
-# Source column of each stored figure, hourly then annual (same order as domain.wages).
-SOURCE_COLUMNS = dict(
-    zip(
-        (*HOURLY_FIELDS, *ANNUAL_FIELDS),
-        (
-            "H_MEAN",
-            "H_PCT10",
-            "H_PCT25",
-            "H_MEDIAN",
-            "H_PCT75",
-            "H_PCT90",
-            "A_MEAN",
-            "A_PCT10",
-            "A_PCT25",
-            "A_MEDIAN",
-            "A_PCT75",
-            "A_PCT90",
-        ),
-        strict=True,
-    )
-)
 AGGREGATE = "aggregate SOC groups (only detailed occupations have wages)"
 INDUSTRY = "industry-specific rows (only cross-industry estimates are kept)"
 NOT_PUBLISHED = frozenset({"-", "*", "**", ""})

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, validates
 
 from pathways.db import Base
+from pathways.domain.codes import parse_cip
 
 
 class CipCode(Base):
@@ -21,6 +22,10 @@ class CipCode(Base):
     level: Mapped[int] = mapped_column(sa.SmallInteger)
     title: Mapped[str] = mapped_column(sa.String(250))
     definition: Mapped[str | None] = mapped_column(sa.Text)
+
+    @validates("code")
+    def _check_code(self, _key: str, value: str) -> str:
+        return parse_cip(value, field="code")
 
 
 class CipSocLink(Base):

@@ -1,5 +1,8 @@
 """Health, regions, skills, the OpenAPI document and the docs page."""
 
+from pathways.app import create_app
+from pathways.sessions import database
+
 
 def test_health_reports_the_catalog_and_its_sources(client):
     response = client.get("/api/v1/health")
@@ -73,3 +76,11 @@ def test_pages_outside_the_api_get_html_errors(client):
     response = client.get("/nowhere")
     assert response.status_code == 404
     assert response.mimetype == "text/html"
+
+
+def test_health_is_503_when_the_database_is_unreachable():
+    app = create_app({"DATABASE_URL": "postgresql://nobody@127.0.0.1:1/nowhere"})
+    response = app.test_client().get("/api/v1/health")
+    assert response.status_code == 503
+    assert response.get_json()["database"] == "unreachable"
+    database(app).engine.dispose()
