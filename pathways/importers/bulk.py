@@ -97,6 +97,21 @@ class BulkInserter:
         self._batch = []
 
 
+def upsert(session: Session, model: type[Base], records: Sequence[dict[str, Any]]) -> int:
+    """Insert the records whose primary key is new and update the others (by primary key),
+    so rows other tables refer to keep their identity. Returns how many were written."""
+    (key,) = sa.inspect(model).primary_key
+    keys = [record[key.name] for record in records]
+    existing = set(session.scalars(sa.select(key).where(key.in_(keys)))) if keys else set()
+    new = [record for record in records if record[key.name] not in existing]
+    old = [record for record in records if record[key.name] in existing]
+    if new:
+        session.execute(sa.insert(model), new)
+    if old:
+        session.execute(sa.update(model), old)
+    return len(records)
+
+
 def insert_rows(
     session: Session, model: type[Base], columns: Sequence[str], rows: Iterable[Sequence[Any]]
 ) -> int:

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from pathways.domain.codes import cip_level, parse_cip, parse_soc
 from pathways.domain.imports import ImportSummary
-from pathways.importers.bulk import insert_rows
+from pathways.importers.bulk import insert_rows, upsert
 from pathways.importers.cells import parse_cell, text_cell
 from pathways.importers.files import Progress, read_table
 from pathways.models import CipCode, CipSocLink, Occupation
@@ -48,14 +48,7 @@ def import_cip_codes(
                 "title": title,
                 "definition": values[table.index("CIPDefinition")].strip() or None,
             }
-    existing = set(session.scalars(sa.select(CipCode.code)))
-    new = [record for code, record in records.items() if code not in existing]
-    old = [record for code, record in records.items() if code in existing]
-    if new:
-        session.execute(sa.insert(CipCode), new)
-    if old:
-        session.execute(sa.update(CipCode), old)
-    summary.written = len(records)
+    summary.written = upsert(session, CipCode, list(records.values()))
     return summary
 
 

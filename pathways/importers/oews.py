@@ -22,7 +22,7 @@ from pathways.domain.imports import ImportSummary
 from pathways.domain.search import search_text
 from pathways.domain.vocabulary import AreaKind
 from pathways.domain.wages import WageMarker
-from pathways.importers.bulk import BulkInserter
+from pathways.importers.bulk import BulkInserter, upsert
 from pathways.importers.cells import cents, count, number, parse_cell
 from pathways.importers.files import Progress, Table, read_table
 from pathways.importers.oews_markers import download_markers, release_markers
@@ -116,21 +116,8 @@ def _import_areas(
             "kind": _area_kind(values[type_i].strip(), title),
             "state_fips": values[fips_i].strip().zfill(2),
         }
-    summary.written = _upsert_areas(session, list(areas.values()))
+    summary.written = upsert(session, Area, list(areas.values()))
     return summary
-
-
-def _upsert_areas(session: Session, areas: list[dict[str, Any]]) -> int:
-    existing = set(
-        session.scalars(sa.select(Area.code).where(Area.code.in_([a["code"] for a in areas])))
-    )
-    new = [area for area in areas if area["code"] not in existing]
-    if new:
-        session.execute(sa.insert(Area), new)
-    changed = [area for area in areas if area["code"] in existing]
-    if changed:
-        session.execute(sa.update(Area), changed)
-    return len(areas)
 
 
 WAGE_COLUMNS = (
@@ -275,8 +262,9 @@ class _WageLoader:
         state = values[self.i_state].strip()
         fips = "00" if code == NATIONAL_AREA else (state if state.isdigit() else code[:2])
         kind = _area_kind(area_type, title)
-        _upsert_areas(
+        upsert(
             self.session,
+            Area,
             [{"code": code, "title": title, "kind": kind, "state_fips": fips.zfill(2)}],
         )
         self.known_areas.add(code)

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from pathways.domain.codes import parse_onet_soc
 from pathways.domain.imports import ImportSummary
 from pathways.domain.search import search_text
-from pathways.importers.bulk import insert_rows
+from pathways.importers.bulk import insert_rows, upsert
 from pathways.importers.cells import parse_cell, text_cell
 from pathways.importers.files import Progress
 from pathways.importers.onet_ratings import load_education, load_ratings
@@ -98,14 +98,7 @@ def _load_occupations(
             "description": values[table.index("Description")].strip() or None,
             "job_zone": zones.get(soc),
         }
-    existing = set(session.scalars(sa.select(Occupation.soc_code)))
-    new = [record for soc, record in records.items() if soc not in existing]
-    old = [record for soc, record in records.items() if soc in existing]
-    if new:
-        session.execute(sa.insert(Occupation), new)
-    if old:
-        session.execute(sa.update(Occupation), old)
-    source.summary.written += len(records)
+    source.summary.written += upsert(session, Occupation, list(records.values()))
     return {soc: str(record["title"]) for soc, record in records.items()}, specialties
 
 
