@@ -42,16 +42,16 @@ def make_area(session: Session, **overrides: Any) -> Area:
 
 
 def make_wage(session: Session, **overrides: Any) -> Wage:
-    """A wage row; amounts in cents. Defaults: a complete May 2025 estimate."""
+    """A wage row in US dollars. Defaults: a complete May 2025 estimate."""
     values: dict[str, Any] = {
         "vintage": 2025,
         "employment": 100,
-        "hourly_p25": 2000,
-        "hourly_median": 2500,
-        "hourly_p75": 3000,
-        "annual_p25": 4_160_000,
-        "annual_median": 5_200_000,
-        "annual_p75": 6_240_000,
+        "hourly_p25": 20.0,
+        "hourly_median": 25.0,
+        "hourly_p75": 30.0,
+        "annual_p25": 41_600.0,
+        "annual_median": 52_000.0,
+        "annual_p75": 62_400.0,
     }
     values.update(overrides)
     wage = Wage(**values)

@@ -1,7 +1,8 @@
 """Wages as BLS publishes them, and the three levels Pathways shows people.
 
-Money is held in integer cents so figures are exact on every database. A missing figure always
-carries the BLS marker that explains it; Pathways never invents a number for one.
+Figures are US dollars as BLS publishes them (two decimals for hourly, whole dollars for
+annual wages); a double holds such a figure exactly as written. A missing figure always carries
+the BLS marker that explains it; Pathways never invents a number for one.
 """
 
 from __future__ import annotations
@@ -35,19 +36,15 @@ MARKER_TEXT = {
 
 @dataclass(frozen=True, slots=True)
 class WageFigure:
-    """One published figure: an amount in cents, or the marker saying why there is none."""
+    """One published figure: an amount in US dollars, or the marker saying why there is none."""
 
-    cents: int | None
+    dollars: float | None
     marker: WageMarker | None = None
-
-    @property
-    def dollars(self) -> float | None:
-        return None if self.cents is None else self.cents / 100
 
     @property
     def is_known(self) -> bool:
         """A figure a person can act on: an amount, or the fact that it is above the top code."""
-        return self.cents is not None or self.marker is WageMarker.TOP_CODED
+        return self.dollars is not None or self.marker is WageMarker.TOP_CODED
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,21 +32,28 @@ class _DriverInsert:
         order = [columns.index(name) for name in compiled.positiontup or ()]
         self.order = None if order == list(range(len(columns))) else order
         table = sa.inspect(model).local_table
+        # sqlite3 binds floats and booleans itself; only other conversions (JSON) are run.
         self.processors: list[tuple[int, Callable[[Any], Any]]] = [
             (index, processor)
             for index, name in enumerate(columns)
-            if (processor := table.c[name].type._cached_bind_processor(dialect)) is not None
+            if not isinstance(column_type := table.c[name].type, sa.Float | sa.Boolean)
+            and (processor := column_type._cached_bind_processor(dialect)) is not None
         ]
 
     def execute(self, rows: list[Sequence[Any]]) -> None:
-        parameters = [self._prepare(row) for row in rows]
+        if self.processors or self.order is not None:
+            parameters = [self._prepare(row) for row in rows]
+        else:
+            parameters = [tuple(row) for row in rows]
         self.connection.exec_driver_sql(self.sql, parameters)
 
     def _prepare(self, row: Sequence[Any]) -> tuple[Any, ...]:
+        processed = [(i, f) for i, f in self.processors if row[i] is not None]
+        if not processed and self.order is None:
+            return tuple(row)  # the usual case: nothing to convert (a wage without markers)
         values = list(row)
-        for index, processor in self.processors:
-            if values[index] is not None:
-                values[index] = processor(values[index])
+        for index, processor in processed:
+            values[index] = processor(values[index])
         if self.order is not None:
             return tuple(values[i] for i in self.order)
         return tuple(values)

@@ -30,11 +30,6 @@ def count(text: str) -> int:
     return int(value)
 
 
-def cents(text: str) -> int:
-    """Dollars as written by BLS ("26.61", "55360") to integer cents."""
-    return round(number(text) * 100)
-
-
 def thousands(text: str) -> int:
     """BLS projections count people in thousands with one decimal ("651.4" → 651400)."""
     return round(number(text) * 1000)

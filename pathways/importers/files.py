@@ -7,11 +7,12 @@ import csv
 import gzip
 import io
 import lzma
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from pathways.domain.errors import MalformedFile
 
@@ -50,19 +51,30 @@ class _CountingReader(io.RawIOBase):
 
 
 @contextmanager
-def open_text(path: Path, progress: Progress | None = None) -> Iterator[IO[str]]:
-    """Open a plain, gzip or xz file as UTF-8 text (a byte-order mark is dropped)."""
+def open_binary(path: Path, progress: Progress | None = None) -> Iterator[io.BufferedIOBase]:
+    """Open a plain, gzip or xz file, decompressed, counting raw bytes for `progress`."""
     with path.open("rb") as raw:
         counted = io.BufferedReader(_CountingReader(raw, progress), buffer_size=1 << 16)
-        binary: io.BufferedIOBase
         if path.suffix == ".gz":
-            binary = gzip.GzipFile(fileobj=counted)
+            with gzip.GzipFile(fileobj=counted) as unzipped:
+                yield unzipped
         elif path.suffix == ".xz":
-            binary = lzma.LZMAFile(counted)  # noqa: SIM115 - closed by the TextIOWrapper below
+            with lzma.LZMAFile(counted) as unpacked:
+                yield unpacked
         else:
-            binary = counted
-        with io.TextIOWrapper(binary, encoding="utf-8-sig", newline="") as text:
+            yield counted
+
+
+@contextmanager
+def open_text(path: Path, progress: Progress | None = None) -> Iterator[IO[str]]:
+    """Open a plain, gzip or xz file as UTF-8 text (a byte-order mark is dropped)."""
+    with open_binary(path, progress) as binary:
+        # typeshed gives GzipFile and LZMAFile no type TextIOWrapper accepts; they are streams.
+        text = io.TextIOWrapper(cast("IO[bytes]", binary), encoding="utf-8-sig", newline="")
+        try:
             yield text
+        finally:
+            text.detach()  # the binary stream is closed by open_binary
 
 
 @dataclass(frozen=True)
@@ -92,24 +104,24 @@ def read_table(
     """Yield the table and an iterator of (line number, values) for each data row.
 
     Stops with MalformedFile for a missing column, a row with the wrong number of values, bad
-    quoting or bytes that are not UTF-8.
+    quoting, bytes that are not UTF-8, or a damaged compressed file.
     """
     with open_text(path, progress) as text:
         reader = csv.reader(text, strict=True, **csv_format(delimiter))
         table = Table(path.name, ())
-        try:
-            header = tuple(name.strip() for name in next(reader))
-        except StopIteration:
-            raise table.error(1, None, "the file is empty") from None
-        except (csv.Error, UnicodeDecodeError) as exc:
-            raise table.error(1, None, f"unreadable header ({exc})") from None
-        table = Table(path.name, header)
-        missing = [column for column in required if column not in header]
+        with _reading(path, table, reader):
+            first = next(reader, None)
+        if first is None:
+            raise table.error(1, None, "the file is empty")
+        table = Table(path.name, tuple(name.strip() for name in first))
+        missing = [column for column in required if column not in table.header]
         if missing:
             raise table.error(
-                1, missing[0], f"missing column(s) {', '.join(missing)}; found {', '.join(header)}"
+                1,
+                missing[0],
+                f"missing column(s) {', '.join(missing)}; found {', '.join(table.header)}",
             )
-        yield table, _rows(reader, table)
+        yield table, _rows(path, reader, table)
 
 
 def csv_format(delimiter: str) -> dict[str, Any]:
@@ -119,18 +131,45 @@ def csv_format(delimiter: str) -> dict[str, Any]:
     return {"delimiter": delimiter, "quoting": csv.QUOTE_MINIMAL}
 
 
-def _rows(reader: Any, table: Table) -> Iterator[tuple[int, list[str]]]:
+def _rows(path: Path, reader: Any, table: Table) -> Iterator[tuple[int, list[str]]]:
     width = len(table.header)
-    line = 1
-    try:
+    with _reading(path, table, reader):
         for values in reader:
-            line = reader.line_num
             if len(values) != width:
-                if not values or values == [""]:
+                if values in ([], [""]):
                     continue  # a blank line, as spreadsheet exports leave at the end
-                raise table.error(line, None, f"expected {width} values, found {len(values)}")
-            yield line, values
+                # Name the first missing column, or the position of the first extra value.
+                column = min(len(values), width)
+                message = f"expected {width} values, found {len(values)}"
+                raise table.error(reader.line_num, column, message)
+            yield reader.line_num, values
+
+
+# What reading a truncated, damaged or mislabelled compressed file raises.
+DAMAGED = (EOFError, OSError, lzma.LZMAError, zlib.error)
+
+
+@contextmanager
+def _reading(path: Path, table: Table, reader: Any) -> Iterator[None]:
+    """Turn what can go wrong while reading into MalformedFile, naming the place."""
+    try:
+        yield
     except csv.Error as exc:
-        raise table.error(reader.line_num, None, f"unreadable row ({exc})") from None
+        raise table.error(max(reader.line_num, 1), None, f"unreadable row ({exc})") from None
     except UnicodeDecodeError as exc:
-        raise table.error(line + 1, None, f"not UTF-8 text ({exc.reason})") from None
+        line = _undecodable_line(path)
+        raise table.error(line, None, f"not UTF-8 text ({exc.reason})") from None
+    except DAMAGED as exc:
+        raise MalformedFile(path.name, f"damaged, or not a {path.suffix} file ({exc})") from None
+
+
+def _undecodable_line(path: Path) -> int:
+    """The first line holding bytes that are not UTF-8. Text is decoded ahead of the csv
+    reader in large chunks, so the decoder's own position says little; we look again."""
+    with open_binary(path) as binary:
+        for number, line in enumerate(binary, start=1):
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                return number
+    return 1

@@ -9,11 +9,13 @@ for detailed occupations are wages; aggregates are counted as skipped.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from pathways.domain.codes import NATIONAL_AREA, parse_soc, state_area_code
@@ -23,7 +25,7 @@ from pathways.domain.search import search_text
 from pathways.domain.vocabulary import AreaKind
 from pathways.domain.wages import WageMarker
 from pathways.importers.bulk import BulkInserter, upsert
-from pathways.importers.cells import cents, count, number, parse_cell
+from pathways.importers.cells import count, number, parse_cell
 from pathways.importers.files import Progress, Table, read_table
 from pathways.importers.oews_markers import download_markers, release_markers
 from pathways.models import Area, Occupation, Wage
@@ -46,6 +48,7 @@ SOURCE_COLUMNS = {
 }
 COMMON_COLUMNS = ("AREA", "AREA_TITLE", "AREA_TYPE", "OCC_CODE", "OCC_TITLE", "O_GROUP",
                   "TOT_EMP", "EMP_PRSE", *SOURCE_COLUMNS.values())  # fmt: skip
+WAGE_FILE_COLUMNS = {"OCC_CODE", "TOT_EMP", "H_MEDIAN", "A_MEDIAN"}  # any one means wages
 RELEASE_COLUMNS = (*COMMON_COLUMNS, "STATE_FIPS", "FOOTNOTE_CODES")  # national/state/metro
 DOWNLOAD_COLUMNS = (*COMMON_COLUMNS, "PRIM_STATE", "NAICS", "ANNUAL", "HOURLY")  # BLS *_dl
 AGGREGATE = "aggregate SOC groups (only detailed occupations have wages)"
@@ -68,18 +71,17 @@ def import_oews(
     the file; other vintages and areas are left as they are."""
     with read_table(path, AREA_COLUMNS[:1], progress=progress) as (table, rows):
         vintage = vintage or vintage_from_name(path)
-        if set(AREA_COLUMNS) <= set(table.header) and "OCC_CODE" not in table.header:
+        if not WAGE_FILE_COLUMNS & set(table.header):  # the list of areas
+            _require(table, AREA_COLUMNS)
             return _import_areas(session, table, rows, vintage)
+        # BLS's *_dl files say which industry a row is for; the release layout does not.
+        _require(table, DOWNLOAD_COLUMNS if "NAICS" in table.header else RELEASE_COLUMNS)
         if vintage is None:
             raise MalformedFile(
                 path.name,
                 "cannot tell the May reference year from the file name; give it with --vintage",
             )
-        if "FOOTNOTE_CODES" in table.header:
-            _require(table, RELEASE_COLUMNS)
-        else:
-            _require(table, DOWNLOAD_COLUMNS)
-        return _WageLoader(session, table, vintage).load(rows)
+        return _WageLoader(session, path, table, vintage).load(rows)
 
 
 def _require(table: Table, columns: tuple[str, ...]) -> None:
@@ -135,15 +137,16 @@ class _WageLoader:
     """One pass over a wage file: validate each row, add missing areas and occupations as they
     appear, clear each area's old rows for this vintage, and insert in batches."""
 
-    def __init__(self, session: Session, table: Table, vintage: int) -> None:
+    def __init__(self, session: Session, path: Path, table: Table, vintage: int) -> None:
         self.session = session
+        self.path = path
         self.table = table
         self.vintage = vintage
         self.summary = ImportSummary("oews", str(vintage), [table.name])
         self.known_areas = set(session.scalars(sa.select(Area.code)))
         self.known_occupations = set(session.scalars(sa.select(Occupation.soc_code)))
-        self.cleared_areas: set[str] = set()
-        self.seen: dict[tuple[str, str], int] = {}
+        self.area_codes: dict[tuple[str, str], str] = {}  # (AREA, AREA_TYPE) → area code
+        self.soc_codes: dict[str, str] = {}  # OCC_CODE as written → SOC code
         self.wages = BulkInserter(session, Wage, WAGE_COLUMNS)
         index = table.index
         self.release_layout = "FOOTNOTE_CODES" in table.header
@@ -163,50 +166,122 @@ class _WageLoader:
         self.i_naics = None if self.release_layout else index("NAICS")
 
     def load(self, rows: Iterator[tuple[int, list[str]]]) -> ImportSummary:
-        for line, values in rows:
-            self.summary.read += 1
-            if self.i_naics is not None and values[self.i_naics].strip() != "000000":
-                self.summary.skip(INDUSTRY)
-                continue
-            if values[self.i_group].strip() != "detailed":
-                self.summary.skip(AGGREGATE)
-                continue
-            self.wages.add(self._wage_row(line, values))
-        self.wages.flush()
+        try:
+            read = self._load(rows)
+        except IntegrityError:
+            # The unique index keeps one row per occupation, area and vintage; only now do we
+            # go back to the file to say where the second one is.
+            duplicate = self._find_duplicate()
+            if duplicate is None:
+                raise
+            raise duplicate from None
+        self.summary.read = read
         self.summary.written = self.wages.written
         return self.summary
 
-    def _wage_row(self, line: int, values: list[str]) -> tuple[Any, ...]:
-        soc = parse_cell(self.table, line, values, self.i_occ, parse_soc)
-        area = self._area(line, values)
-        first = self.seen.setdefault((soc, area), line)
-        if first != line:
-            raise self.table.error(
-                line, self.i_occ, f"duplicate row for {soc} in area {area} (first at line {first})"
+    def _load(self, rows: Iterator[tuple[int, list[str]]]) -> int:
+        """Every row into the database; returns how many were read."""
+        # The hot loop of the largest import (≈200,000 metro rows): locals instead of
+        # attribute lookups, one dict lookup per code, and rare cases in methods of their own.
+        i_naics, i_group, i_occ, i_area, i_type, i_emp, i_prse = (
+            self.i_naics, self.i_group, self.i_occ, self.i_area, self.i_area_type,
+            self.i_emp, self.i_prse,
+        )  # fmt: skip
+        soc_codes, area_codes, vintage = self.soc_codes, self.area_codes, self.vintage
+        figures, add, skip = itemgetter(*self.figure_indexes), self.wages.add, self.summary.skip
+        read = 0
+        for line, values in rows:
+            read += 1
+            if i_naics is not None and values[i_naics].strip() != "000000":
+                skip(INDUSTRY)
+                continue
+            if values[i_group] != "detailed" and values[i_group].strip() != "detailed":
+                skip(AGGREGATE)
+                continue
+            soc = soc_codes.get(values[i_occ]) or self._first_of_occupation(line, values)
+            area = area_codes.get((values[i_area], values[i_type])) or self._first_of_area(
+                line, values
             )
+            cells = figures(values)
+            markers: dict[str, WageMarker] | None = None
+            try:  # the common case: every figure published as a plain number
+                amounts: list[float | None] = list(map(float, cells))
+                if min(amounts) < 0:  # type: ignore[type-var, operator]  # no None on this path
+                    self._negative(line, amounts)
+            except (ValueError, OverflowError):
+                amounts, markers = self._figures_with_markers(line, values, cells)
+            try:
+                employment: int | None = int(values[i_emp])
+                rse: float | None = float(values[i_prse])
+            except ValueError:
+                employment, rse, markers = self._employment(line, values, markers)
+            add((soc, area, vintage, employment, rse, *amounts, markers))
+        self.wages.flush()
+        return read
+
+    def _first_of_occupation(self, line: int, values: list[str]) -> str:
+        """Check a code the first time it appears; add occupations BLS publishes that the
+        catalog lacks (it reports 31-1120 where O*NET has 31-1121 and 31-1122)."""
+        soc = parse_cell(self.table, line, values, self.i_occ, parse_soc)
         if soc not in self.known_occupations:
-            self._add_occupation(soc, values[self.i_occ_title].strip())
-        cells = [values[i] for i in self.figure_indexes]
-        try:  # the common case: every figure published as a plain number
-            amounts: list[int | None] = [round(float(text) * 100) for text in cells]
-            markers: dict[str, WageMarker] = {}
-        except (ValueError, OverflowError):
-            markers = self._markers(values, dict(zip(SOURCE_COLUMNS, cells, strict=True)))
+            title = values[self.i_occ_title].strip()
+            self.session.execute(
+                sa.insert(Occupation),
+                [{"soc_code": soc, "title": title, "search_text": search_text(title)}],
+            )
+            self.known_occupations.add(soc)
+        self.soc_codes[values[self.i_occ]] = soc
+        return soc
+
+    def _find_duplicate(self) -> MalformedFile | None:
+        """The first row of the file repeating an earlier row's occupation and area."""
+        first_at: dict[tuple[str, str, str], int] = {}
+        with read_table(self.path, ()) as (table, rows):
+            for line, values in rows:
+                if values[self.i_group].strip() != "detailed" or (
+                    self.i_naics is not None and values[self.i_naics].strip() != "000000"
+                ):
+                    continue
+                key = (values[self.i_occ], values[self.i_area], values[self.i_area_type])
+                first = first_at.setdefault(key, line)
+                if first != line:
+                    soc = self.soc_codes.get(key[0], key[0])
+                    area = self.area_codes.get(key[1:], key[1])
+                    message = f"duplicate row for {soc} in area {area} (first at line {first})"
+                    return table.error(line, self.i_occ, message)
+        return None
+
+    def _negative(self, line: int, amounts: Sequence[float | None]) -> None:
+        for amount, i in zip(amounts, self.figure_indexes, strict=True):
+            if amount is not None and amount < 0:
+                raise self.table.error(line, i, "a wage cannot be negative")
+
+    def _figures_with_markers(
+        self, line: int, values: list[str], cells: tuple[str, ...]
+    ) -> tuple[list[float | None], dict[str, WageMarker] | None]:
+        """Amounts where published, and the BLS marker for every figure that is not."""
+        markers = self._markers(values, dict(zip(SOURCE_COLUMNS, cells, strict=True)))
+        try:
+            amounts: list[float | None] = [
+                None if field in markers else float(text)
+                for field, text in zip(SOURCE_COLUMNS, cells, strict=True)
+            ]
+        except (ValueError, OverflowError):  # a cell neither a number nor a marker: say which
             amounts = [
-                None if field in markers else parse_cell(self.table, line, values, i, cents)
+                None if field in markers else parse_cell(self.table, line, values, i, number)
                 for field, i in zip(SOURCE_COLUMNS, self.figure_indexes, strict=True)
             ]
-        if any(amount is not None and amount < 0 for amount in amounts):
-            raise self.table.error(line, self.figure_indexes[0], "wages cannot be negative")
-        try:
-            employment: int | None = int(values[self.i_emp])
-            rse: float | None = float(values[self.i_prse])
-        except ValueError:
-            employment = self._optional(line, values, self.i_emp, count)
-            rse = self._optional(line, values, self.i_prse, number)
+        self._negative(line, amounts)
+        return amounts, markers or None
+
+    def _employment(
+        self, line: int, values: list[str], markers: dict[str, WageMarker] | None
+    ) -> tuple[int | None, float | None, dict[str, WageMarker] | None]:
+        employment = self._optional(line, values, self.i_emp, count)
+        rse = self._optional(line, values, self.i_prse, number)
         if employment is None:
-            markers["employment"] = WageMarker.NOT_RELEASED
-        return (soc, area, self.vintage, employment, rse, *amounts, markers or None)
+            markers = {**(markers or {}), "employment": WageMarker.NOT_RELEASED}
+        return employment, rse, markers
 
     def _optional(
         self, line: int, values: list[str], i: int, parse: Callable[[str], T]
@@ -224,15 +299,9 @@ class _WageLoader:
             hourly_only=values[self.table.index("HOURLY")].strip().upper() == "TRUE",
         )
 
-    def _add_occupation(self, soc: str, title: str) -> None:
-        """BLS publishes some occupations O*NET splits (31-1120 for 31-1121 and 31-1122)."""
-        self.session.execute(
-            sa.insert(Occupation),
-            [{"soc_code": soc, "title": title, "search_text": search_text(title)}],
-        )
-        self.known_occupations.add(soc)
-
-    def _area(self, line: int, values: list[str]) -> str:
+    def _first_of_area(self, line: int, values: list[str]) -> str:
+        """Check an area the first time it appears, add it if new, and clear its rows of
+        this vintage from an earlier import."""
         raw = values[self.i_area].strip()
         area_type = values[self.i_area_type].strip()
         if not raw.isdigit():
@@ -249,12 +318,11 @@ class _WageLoader:
             raise self.table.error(line, self.i_area, f"{raw!r} is not an OEWS area code")
         if code not in self.known_areas:
             self._add_area(code, area_type, values)
-        if code not in self.cleared_areas:
-            self.wages.flush()
-            self.session.execute(
-                sa.delete(Wage).where(Wage.area_code == code, Wage.vintage == self.vintage)
-            )
-            self.cleared_areas.add(code)
+        self.wages.flush()
+        self.session.execute(
+            sa.delete(Wage).where(Wage.area_code == code, Wage.vintage == self.vintage)
+        )
+        self.area_codes[(values[self.i_area], values[self.i_area_type])] = code
         return code
 
     def _add_area(self, code: str, area_type: str, values: list[str]) -> None:

@@ -13,7 +13,6 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from pathways.domain.codes import parse_onet_soc
 from pathways.domain.imports import ImportSummary
 from pathways.domain.search import search_text
 from pathways.importers.bulk import insert_rows, upsert
@@ -44,20 +43,23 @@ def import_onet(
 
 def _load_job_zones(session: Session, source: OnetSource) -> None:
     columns = ("Job Zone", "Name", "Experience", "Education", "Job Training", "Examples")
-    for table, line, values in source.rows("zone_reference", columns):
-        zone = parse_cell(table, line, values, table.index("Job Zone"), _zone)
-        name = text_cell(table, line, values, table.index("Name"))
-        session.merge(
-            JobZone(
-                zone=zone,
-                name=name.split(": ", 1)[-1],  # "Job Zone Three: Medium Preparation Needed"
-                experience=values[table.index("Experience")].strip(),
-                education=values[table.index("Education")].strip(),
-                training=values[table.index("Job Training")].strip(),
-                examples=values[table.index("Examples")].strip(),
+    with source.read("zone_reference", columns) as (table, rows):
+        i_zone, i_name, *i_texts = map(table.index, columns)
+        for line, values in rows:
+            zone = parse_cell(table, line, values, i_zone, _zone)
+            name = text_cell(table, line, values, i_name)
+            experience, education, training, examples = (values[i].strip() for i in i_texts)
+            session.merge(
+                JobZone(
+                    zone=zone,
+                    name=name.split(": ", 1)[-1],  # "Job Zone Three: Medium Preparation Needed"
+                    experience=experience,
+                    education=education,
+                    training=training,
+                    examples=examples,
+                )
             )
-        )
-        source.summary.written += 1
+            source.summary.written += 1
     session.flush()
 
 
@@ -74,30 +76,34 @@ def _load_occupations(
     """Upsert the SOC-level occupations. Returns their titles by SOC code, and the specialty
     titles as (parent SOC code, title) for the alternate-title pass."""
     zones: dict[str, int] = {}
-    for table, line, values in source.rows("zones", (CODE, "Job Zone")):
-        code = parse_cell(table, line, values, table.index(CODE), parse_onet_soc)
-        if code.endswith(".00"):
-            zones[code[:7]] = parse_cell(table, line, values, table.index("Job Zone"), _zone)
+    with source.read("zones", (CODE, "Job Zone")) as (table, rows):
+        i_code, i_zone = table.index(CODE), table.index("Job Zone")
+        for line, values in rows:
+            code = source.code(table, line, values, i_code)
+            if code.endswith(".00"):
+                zones[code[:7]] = parse_cell(table, line, values, i_zone, _zone)
 
     records: dict[str, dict[str, object]] = {}
     specialties: list[tuple[str, str]] = []
-    for table, line, values in source.rows("occupations", (CODE, "Title", "Description")):
-        code = parse_cell(table, line, values, table.index(CODE), parse_onet_soc)
-        title = text_cell(table, line, values, table.index("Title"))
-        if not code.endswith(".00"):
-            specialties.append((code[:7], title))
-            continue
-        soc = code[:7]
-        if soc in records:
-            raise table.error(line, CODE, f"duplicate occupation {code}")
-        records[soc] = {
-            "soc_code": soc,
-            "onet_code": code,
-            "title": title,
-            "search_text": search_text(title),
-            "description": values[table.index("Description")].strip() or None,
-            "job_zone": zones.get(soc),
-        }
+    with source.read("occupations", (CODE, "Title", "Description")) as (table, rows):
+        i_code, i_title, i_description = map(table.index, (CODE, "Title", "Description"))
+        for line, values in rows:
+            code = source.code(table, line, values, i_code)
+            title = text_cell(table, line, values, i_title)
+            if not code.endswith(".00"):
+                specialties.append((code[:7], title))
+                continue
+            soc = code[:7]
+            if soc in records:
+                raise table.error(line, CODE, f"duplicate occupation {code}")
+            records[soc] = {
+                "soc_code": soc,
+                "onet_code": code,
+                "title": title,
+                "search_text": search_text(title),
+                "description": values[i_description].strip() or None,
+                "job_zone": zones.get(soc),
+            }
     source.summary.written += upsert(session, Occupation, list(records.values()))
     return {soc: str(record["title"]) for soc, record in records.items()}, specialties
 
@@ -122,12 +128,14 @@ def _load_alternate_titles(
     for soc, title in specialties:
         add(soc, title, None)
     columns = (CODE, "Alternate Title", "Short Title")
-    for table, line, values in source.rows("titles", columns):
-        code = parse_cell(table, line, values, table.index(CODE), parse_onet_soc)
-        title = text_cell(table, line, values, table.index("Alternate Title"))
-        short = values[table.index("Short Title")].strip()
-        if not add(code[:7], title, None if short in ("", "n/a") else short):
-            source.summary.skip("alternate titles repeating another title of the occupation")
+    with source.read("titles", columns) as (table, lines):
+        i_code, i_title, i_short = map(table.index, columns)
+        for line, values in lines:
+            code = source.code(table, line, values, i_code)
+            title = text_cell(table, line, values, i_title)
+            short = values[i_short].strip()
+            if not add(code[:7], title, None if short in ("", "n/a") else short):
+                source.summary.skip("alternate titles repeating another title of the occupation")
     by_occupation: dict[str, list[str]] = {soc: [] for soc in titles}
     for soc, _title, text, _short in rows:
         by_occupation[soc].append(text)
@@ -149,25 +157,25 @@ def _load_alternate_titles(
 def _load_related(session: Session, source: OnetSource, socs: set[str]) -> int:
     best: dict[tuple[str, str], tuple[str, int]] = {}
     columns = (CODE, "Related O*NET-SOC Code", "Relatedness Tier", "Index")
-    for table, line, values in source.rows("related", columns):
-        code = parse_cell(table, line, values, table.index(CODE), parse_onet_soc)
-        related = parse_cell(
-            table, line, values, table.index("Related O*NET-SOC Code"), parse_onet_soc
-        )
-        rank = parse_cell(table, line, values, table.index("Index"), int)
-        if not code.endswith(".00"):
-            source.summary.skip(SPECIALTY)
-            continue
-        key = (code[:7], related[:7])
-        if key[0] == key[1]:
-            source.summary.skip("relations within one SOC occupation")
-            continue
-        if key[1] not in socs:
-            source.summary.skip("relations to occupations O*NET does not describe")
-            continue
-        tier = text_cell(table, line, values, table.index("Relatedness Tier"))
-        if key not in best or rank < best[key][1]:
-            best[key] = (tier, rank)
+    with source.read("related", columns) as (table, rows):
+        i_code, i_related, i_tier, i_rank = map(table.index, columns)
+        for line, values in rows:
+            code = source.code(table, line, values, i_code)
+            related = source.code(table, line, values, i_related)
+            rank = parse_cell(table, line, values, i_rank, int)
+            tier = text_cell(table, line, values, i_tier)
+            if not code.endswith(".00"):
+                source.summary.skip(SPECIALTY)
+                continue
+            key = (code[:7], related[:7])
+            if key[0] == key[1]:
+                source.summary.skip("relations within one SOC occupation")
+                continue
+            if key[1] not in socs:
+                source.summary.skip("relations to occupations O*NET does not describe")
+                continue
+            if key not in best or rank < best[key][1]:
+                best[key] = (tier, rank)
     return insert_rows(
         session,
         RelatedOccupation,

@@ -6,7 +6,6 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from pathways.domain.codes import parse_onet_soc
 from pathways.domain.vocabulary import SkillKind
 from pathways.importers.bulk import insert_rows
 from pathways.importers.cells import number, parse_cell, text_cell
@@ -32,28 +31,34 @@ def load_ratings(session: Session, source: OnetSource) -> int:
     names: dict[str, str] = {}
     ratings: dict[tuple[str, str], dict[str, float | bool]] = {}
     for key in ("skills", "knowledge"):
-        for table, line, values in source.rows(key, RATING_COLUMNS):
-            code = parse_cell(table, line, values, table.index(CODE), parse_onet_soc)
-            element = text_cell(table, line, values, table.index("Element ID"))
-            names.setdefault(element, text_cell(table, line, values, table.index("Element Name")))
-            scale = values[table.index("Scale ID")].strip()
-            if scale not in SCALE_RANGES:
-                raise table.error(line, "Scale ID", f"{scale!r} is not IM or LV")
-            value = parse_cell(table, line, values, table.index("Data Value"), number)
-            low, high = SCALE_RANGES[scale]
-            if not low <= value <= high:
-                raise table.error(line, "Data Value", f"{value} is outside {low}–{high}")
-            if not code.endswith(".00"):
-                source.summary.skip(SPECIALTY)
-                continue
-            rating = ratings.setdefault((code[:7], element), {})
-            if scale in rating:
-                raise table.error(line, CODE, f"duplicate {scale} rating of {element} for {code}")
-            rating[scale] = value
-            if values[table.index("Recommend Suppress")].strip() == "Y":
-                rating["suppressed"] = True
-            if scale == "LV" and values[table.index("Not Relevant")].strip() == "Y":
-                rating["not_relevant"] = True
+        with source.read(key, RATING_COLUMNS) as (table, lines):
+            i_code, i_element, i_name, i_scale, i_value, i_suppress, i_relevant = map(
+                table.index, RATING_COLUMNS
+            )
+            for line, values in lines:
+                code = source.code(table, line, values, i_code)
+                element = text_cell(table, line, values, i_element)
+                if element not in names:
+                    names[element] = text_cell(table, line, values, i_name)
+                scale = values[i_scale].strip()
+                if scale not in SCALE_RANGES:
+                    raise table.error(line, i_scale, f"{scale!r} is not IM or LV")
+                value = parse_cell(table, line, values, i_value, number)
+                low, high = SCALE_RANGES[scale]
+                if not low <= value <= high:
+                    raise table.error(line, i_value, f"{value} is outside {low}–{high}")
+                if not code.endswith(".00"):
+                    source.summary.skip(SPECIALTY)
+                    continue
+                rating = ratings.setdefault((code[:7], element), {})
+                if scale in rating:
+                    message = f"duplicate {scale} rating of {element} for {code}"
+                    raise table.error(line, i_code, message)
+                rating[scale] = value
+                if values[i_suppress].strip() == "Y":
+                    rating["suppressed"] = True
+                if scale == "LV" and values[i_relevant].strip() == "Y":
+                    rating["not_relevant"] = True
 
     skill_ids = _upsert_skills(session, names, _descriptions(source))
     session.execute(sa.delete(OccupationSkill))
@@ -78,9 +83,11 @@ def load_ratings(session: Session, source: OnetSource) -> int:
 
 def _descriptions(source: OnetSource) -> dict[str, str]:
     descriptions = {}
-    for table, line, values in source.rows("elements", ("Element ID", "Description")):
-        element = text_cell(table, line, values, table.index("Element ID"))
-        descriptions[element] = values[table.index("Description")].strip()
+    with source.read("elements", ("Element ID", "Description")) as (table, rows):
+        i_element, i_description = table.index("Element ID"), table.index("Description")
+        for line, values in rows:
+            element = text_cell(table, line, values, i_element)
+            descriptions[element] = values[i_description].strip()
     return descriptions
 
 
@@ -112,17 +119,18 @@ def load_education(session: Session, source: OnetSource, socs: set[str]) -> int:
     session.execute(sa.delete(EducationRating))
     session.execute(sa.delete(EducationCategory))
     categories: dict[tuple[str, int], tuple[str, str | None]] = {}
-    for table, line, values in source.rows(
-        "education_categories", ("Scale ID", "Category", "Category Description")
-    ):
-        scale = values[table.index("Scale ID")].strip()
-        category = parse_cell(table, line, values, table.index("Category"), int)
-        if (scale, category) in categories:
-            raise table.error(line, "Category", f"duplicate category {scale} {category}")
-        text = text_cell(table, line, values, table.index("Category Description"))
-        # "Post-Secondary Certificate - awarded for training completed after high school …"
-        label, _, description = text.partition(" - ")
-        categories[(scale, category)] = (label, description or None)
+    columns = ("Scale ID", "Category", "Category Description")
+    with source.read("education_categories", columns) as (table, rows):
+        i_scale, i_category, i_text = map(table.index, columns)
+        for line, values in rows:
+            scale = values[i_scale].strip()
+            category = parse_cell(table, line, values, i_category, int)
+            if (scale, category) in categories:
+                raise table.error(line, i_category, f"duplicate category {scale} {category}")
+            text = text_cell(table, line, values, i_text)
+            # "Post-Secondary Certificate - awarded for training completed after high school …"
+            label, _, description = text.partition(" - ")
+            categories[(scale, category)] = (label, description or None)
     written = insert_rows(
         session,
         EducationCategory,
@@ -131,27 +139,29 @@ def load_education(session: Session, source: OnetSource, socs: set[str]) -> int:
     )
 
     ratings: dict[tuple[str, str, int], float] = {}
-    for table, line, values in source.rows(
-        "education", (CODE, "Scale ID", "Category", "Data Value")
-    ):
-        code = parse_cell(table, line, values, table.index(CODE), parse_onet_soc)
-        scale = values[table.index("Scale ID")].strip()
-        if scale not in EDUCATION_SCALES:
-            source.summary.skip("education scales other than RL, RW, PT and OJ")
-            continue
-        category = parse_cell(table, line, values, table.index("Category"), int)
-        if (scale, category) not in categories:
-            raise table.error(line, "Category", f"unknown {scale} category {category}")
-        percent = parse_cell(table, line, values, table.index("Data Value"), number)
-        if not 0 <= percent <= 100:
-            raise table.error(line, "Data Value", f"{percent} is not a percentage")
-        if not code.endswith(".00") or code[:7] not in socs:
-            source.summary.skip(SPECIALTY)
-            continue
-        key = (code[:7], scale, category)
-        if key in ratings:
-            raise table.error(line, CODE, f"duplicate {scale} category {category} for {code}")
-        ratings[key] = percent
+    education = (CODE, "Scale ID", "Category", "Data Value")
+    with source.read("education", education) as (table, rows):
+        i_code, i_scale, i_category, i_value = map(table.index, education)
+        for line, values in rows:
+            code = source.code(table, line, values, i_code)
+            scale = values[i_scale].strip()
+            percent = parse_cell(table, line, values, i_value, number)
+            if scale not in EDUCATION_SCALES:  # their rows have no category ("n/a")
+                source.summary.skip("education scales other than RL, RW, PT and OJ")
+                continue
+            category = parse_cell(table, line, values, i_category, int)
+            if (scale, category) not in categories:
+                raise table.error(line, i_category, f"unknown {scale} category {category}")
+            if not 0 <= percent <= 100:
+                raise table.error(line, i_value, f"{percent} is not a percentage")
+            if not code.endswith(".00") or code[:7] not in socs:
+                source.summary.skip(SPECIALTY)
+                continue
+            key = (code[:7], scale, category)
+            if key in ratings:
+                message = f"duplicate {scale} category {category} for {code}"
+                raise table.error(line, i_code, message)
+            ratings[key] = percent
     return written + insert_rows(
         session,
         EducationRating,

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import AbstractContextManager
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pathways.domain.codes import parse_onet_soc
 from pathways.domain.imports import ImportSummary
+from pathways.importers.cells import parse_cell
 from pathways.importers.files import Progress, Table, find_file, read_table
 
 FILES = {
@@ -34,22 +36,33 @@ class OnetSource:
     summary: ImportSummary
     progress: Progress | None = None
     paths: dict[str, Path] = field(default_factory=dict)
+    _codes: dict[str, str] = field(default_factory=dict)  # as written → checked
 
     def __post_init__(self) -> None:
         self.paths = {key: find_file(self.directory, name) for key, name in FILES.items()}
         self.summary.files = [path.name for path in self.paths.values()]
 
-    def table(
+    @contextmanager
+    def read(
         self, key: str, required: tuple[str, ...]
-    ) -> AbstractContextManager[tuple[Table, Iterator[tuple[int, list[str]]]]]:
-        return read_table(self.paths[key], required, delimiter="\t", progress=self.progress)
+    ) -> Iterator[tuple[Table, Iterator[tuple[int, list[str]]]]]:
+        """One file's table and its (line, values) rows, each counted as read."""
+        path = self.paths[key]
+        with read_table(path, required, delimiter="\t", progress=self.progress) as (table, rows):
+            yield table, self._counted(rows)
 
-    def rows(self, key: str, required: tuple[str, ...]) -> Iterator[tuple[Table, int, list[str]]]:
-        """Every data row of one file, counted as read."""
-        with self.table(key, required) as (table, rows):
-            for line, values in rows:
-                self.summary.read += 1
-                yield table, line, values
+    def code(self, table: Table, line: int, values: list[str], index: int) -> str:
+        """The O*NET-SOC code in a cell, checked once per distinct code (they repeat a lot)."""
+        text = values[index]
+        code = self._codes.get(text)
+        if code is None:
+            code = self._codes[text] = parse_cell(table, line, values, index, parse_onet_soc)
+        return code
+
+    def _counted(self, rows: Iterator[tuple[int, list[str]]]) -> Iterator[tuple[int, list[str]]]:
+        for row in rows:
+            self.summary.read += 1
+            yield row
 
 
 def onet_files(directory: Path) -> list[Path]:

@@ -81,10 +81,11 @@ def import_projections(
             published[soc] = _figures(table, line, values, index, base_i, target_i)
     rows_out = []
     for soc, figures in published.items():
-        for target in _described(soc, socs, published):
-            rows_out.append((target, base_year, target_year, soc, *figures))
-        if soc not in socs and not any(code.startswith(soc[:6]) for code in socs):
+        described = _described(soc, socs, published)
+        if not described:
             summary.skip("occupations not in the catalog (import O*NET or OEWS first)")
+        for target in described:
+            rows_out.append((target, base_year, target_year, soc, *figures))
     session.execute(
         sa.delete(Outlook).where(Outlook.base_year == base_year, Outlook.target_year == target_year)
     )

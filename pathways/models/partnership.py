@@ -80,7 +80,8 @@ class CriticalOccupation(Base):
 
 
 class EmployerWage(Base):
-    """Wages member employers report paying, shown as such beside the BLS figures (cents)."""
+    """Wages member employers report paying, in US dollars per hour or per year (`pay_basis`),
+    shown as such beside the BLS figures."""
 
     __tablename__ = "employer_wages"
     __table_args__ = (
@@ -94,9 +95,9 @@ class EmployerWage(Base):
     )
     soc_code: Mapped[str] = mapped_column(sa.ForeignKey("occupations.soc_code"))
     pay_basis: Mapped[PayBasis] = mapped_column(enum_type(PayBasis, "pay_basis"))
-    entry: Mapped[int | None]
-    median: Mapped[int | None]
-    experienced: Mapped[int | None]
+    entry: Mapped[float | None] = mapped_column(sa.Float)
+    median: Mapped[float | None] = mapped_column(sa.Float)
+    experienced: Mapped[float | None] = mapped_column(sa.Float)
     reported_on: Mapped[date]
     employer_count: Mapped[int]
     notes: Mapped[str | None] = mapped_column(sa.Text)

@@ -25,8 +25,8 @@ class Area(Base):
 
 
 class Wage(Base):
-    """OEWS cross-industry estimates for May of `vintage`. Amounts are US cents; a NULL amount
-    has its BLS reason in `markers` ({"hourly_p90": "top_coded", ...}, see domain.wages)."""
+    """OEWS cross-industry estimates for May of `vintage`, in US dollars as published; a NULL
+    amount has its BLS reason in `markers` ({"hourly_p90": "top_coded", ...}, domain.wages)."""
 
     __tablename__ = "wages"
     __table_args__ = (
@@ -40,18 +40,18 @@ class Wage(Base):
     vintage: Mapped[int] = mapped_column(sa.SmallInteger)
     employment: Mapped[int | None]
     employment_rse: Mapped[float | None] = mapped_column(sa.Float)  # relative standard error, %
-    hourly_mean: Mapped[int | None]
-    hourly_p10: Mapped[int | None]
-    hourly_p25: Mapped[int | None]
-    hourly_median: Mapped[int | None]
-    hourly_p75: Mapped[int | None]
-    hourly_p90: Mapped[int | None]
-    annual_mean: Mapped[int | None]
-    annual_p10: Mapped[int | None]
-    annual_p25: Mapped[int | None]
-    annual_median: Mapped[int | None]
-    annual_p75: Mapped[int | None]
-    annual_p90: Mapped[int | None]
+    hourly_mean: Mapped[float | None] = mapped_column(sa.Float)
+    hourly_p10: Mapped[float | None] = mapped_column(sa.Float)
+    hourly_p25: Mapped[float | None] = mapped_column(sa.Float)
+    hourly_median: Mapped[float | None] = mapped_column(sa.Float)
+    hourly_p75: Mapped[float | None] = mapped_column(sa.Float)
+    hourly_p90: Mapped[float | None] = mapped_column(sa.Float)
+    annual_mean: Mapped[float | None] = mapped_column(sa.Float)
+    annual_p10: Mapped[float | None] = mapped_column(sa.Float)
+    annual_p25: Mapped[float | None] = mapped_column(sa.Float)
+    annual_median: Mapped[float | None] = mapped_column(sa.Float)
+    annual_p75: Mapped[float | None] = mapped_column(sa.Float)
+    annual_p90: Mapped[float | None] = mapped_column(sa.Float)
     markers: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON)
 
     area: Mapped[Area] = relationship()

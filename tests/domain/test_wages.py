@@ -16,20 +16,23 @@ def estimate(area: str, **figures: WageFigure) -> WageEstimate:
 def test_levels_are_the_25th_median_and_75th_percentiles():
     wage = estimate(
         "a",
-        hourly_p25=WageFigure(2313),
-        hourly_median=WageFigure(2661),
-        hourly_p75=WageFigure(2844),
-        hourly_p10=WageFigure(1),
-        hourly_p90=WageFigure(9),
+        hourly_p25=WageFigure(23.13),
+        hourly_median=WageFigure(26.61),
+        hourly_p75=WageFigure(28.44),
+        hourly_p10=WageFigure(0.01),
+        hourly_p90=WageFigure(0.09),
     )
     levels = wage.levels("hourly")
-    assert (levels.entry.cents, levels.median.cents, levels.experienced.cents) == (2313, 2661, 2844)
-    assert levels.median.dollars == 26.61
+    assert (levels.entry.dollars, levels.median.dollars, levels.experienced.dollars) == (
+        23.13,
+        26.61,
+        28.44,
+    )
 
 
 def test_a_figure_never_given_is_not_released_rather_than_invented():
     figure = estimate("a").figure("annual_p75")
-    assert figure.cents is None
+    assert figure.dollars is None
     assert figure.marker is WageMarker.NOT_RELEASED
     assert not figure.is_known
 
@@ -40,8 +43,8 @@ def test_top_coded_counts_as_known():
 
 def test_first_estimate_with_a_median_wins_in_the_callers_order():
     unreleased = estimate("metro", hourly_median=WageFigure(None, WageMarker.NOT_RELEASED))
-    state = estimate("state", annual_median=WageFigure(5_000_000))
-    nation = estimate("nation", hourly_median=WageFigure(2000))
+    state = estimate("state", annual_median=WageFigure(50_000.0))
+    nation = estimate("nation", hourly_median=WageFigure(20.0))
     assert first_with_median([unreleased, state, nation]) is state
     assert first_with_median([unreleased]) is None
 

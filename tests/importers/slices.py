@@ -9,7 +9,6 @@ import io
 import lzma
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -229,9 +228,9 @@ def write_onet(slices: dict[str, Slice], directory: Path, suffix: str = "") -> P
     return directory
 
 
-def cents(text: str) -> int | None:
-    """A BLS dollar figure in cents, exactly, or None where BLS publishes no number."""
-    return None if text in NO_NUMBER else int(Decimal(text) * 100)
+def dollars(text: str) -> float | None:
+    """A BLS dollar figure as written, or None where BLS publishes no number."""
+    return None if text in NO_NUMBER else float(text)
 
 
 def whole(text: str) -> int | None:

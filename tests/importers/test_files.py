@@ -98,14 +98,10 @@ def test_row_with_too_few_values_names_file_and_line(tmp_path):
         read_all(piece.write(tmp_path / "state.csv"))
     error = caught.value
     assert (error.file, error.line) == ("state.csv", piece.line(3))
-    assert str(error).startswith(f"state.csv, line {piece.line(3)}: ")
+    assert str(error).startswith(f"state.csv, line {piece.line(3)}, column ")
     assert f"expected {len(piece.header)} values, found {len(piece.header) - 1}" in str(error)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="files.py _rows raises the wrong-count error with column=None: the column is unnamed",
-)
 def test_row_with_too_few_values_names_the_first_missing_column(tmp_path):
     piece = state_slice().with_short_row(3)
     with pytest.raises(MalformedFile) as caught:
@@ -144,11 +140,6 @@ def test_non_utf8_byte_is_malformed(tmp_path):
     assert "decode" in str(caught.value) or "UTF-8" in str(caught.value)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="files.py: TextIOWrapper decodes a whole chunk ahead of the csv reader, so the "
-    "error names the line where that chunk began (here line 1, 'unreadable header')",
-)
 def test_non_utf8_byte_names_its_line(tmp_path):
     piece = state_slice()
     path = tmp_path / "state.csv"
@@ -167,11 +158,6 @@ def test_slices_are_real_rows(tmp_path):
     assert {record["O_GROUP"] for record in piece.records()} >= {"detailed", "major"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="files.py open_text lets EOFError (truncated) and BadGzipFile/LZMAError (not "
-    "compressed) escape instead of raising MalformedFile naming the file",
-)
 @pytest.mark.parametrize("suffix", [".gz", ".xz"])
 @pytest.mark.parametrize("damage", ["truncated", "not compressed"])
 def test_damaged_compressed_file_is_malformed(tmp_path, suffix, damage):

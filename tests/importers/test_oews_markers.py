@@ -12,7 +12,7 @@ from tests.importers.slices import (
     FIELD_COLUMNS,
     OEWS_M2024,
     OEWS_STATE,
-    cents,
+    dollars,
     first_rows,
     whole,
 )
@@ -151,7 +151,7 @@ def assert_kept(wage, record, expected):
     """Markers exactly as expected; a number for every other figure, none invented."""
     assert (wage.markers or {}) == expected
     for field, column in FIELD_COLUMNS.items():
-        assert getattr(wage, field) == (None if field in expected else cents(record[column]))
+        assert getattr(wage, field) == (None if field in expected else dollars(record[column]))
 
 
 def test_may2025_markers_are_stored_and_no_number_invented(session, tmp_path):

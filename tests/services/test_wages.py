@@ -32,11 +32,11 @@ def test_region_resolves_through_its_areas(session):
 def test_metro_without_the_occupation_falls_back_to_its_state(session):
     occupation = make_occupation(session)
     metro = make_area(session, state_fips="22")
-    make_wage(session, soc_code=occupation.soc_code, area_code="2200000", hourly_median=3100)
-    make_wage(session, soc_code=occupation.soc_code, area_code="0000000", hourly_median=2900)
+    make_wage(session, soc_code=occupation.soc_code, area_code="2200000", hourly_median=31.0)
+    make_wage(session, soc_code=occupation.soc_code, area_code="0000000", hourly_median=29.0)
     found = resolve_wages(session=session, soc=occupation.soc_code, area=metro.code)
     assert found.estimate.area.code == "2200000"
-    assert found.estimate.figure("hourly_median").cents == 3100
+    assert found.estimate.figure("hourly_median").dollars == 31.0
     assert found.fallback
 
 
@@ -51,7 +51,7 @@ def test_metro_whose_median_is_not_released_falls_back(session):
         annual_median=None,
         markers={"hourly_median": "not_released", "annual_median": "not_released"},
     )
-    make_wage(session, soc_code=occupation.soc_code, area_code="0000000", hourly_median=2900)
+    make_wage(session, soc_code=occupation.soc_code, area_code="0000000", hourly_median=29.0)
     found = resolve_wages(session=session, soc=occupation.soc_code, area=metro.code)
     assert found.estimate.area.code == "0000000"
 
@@ -60,7 +60,7 @@ def test_region_tries_all_its_areas_before_their_states(session):
     occupation = make_occupation(session)
     first, second = make_area(session, state_fips="22"), make_area(session, state_fips="06")
     make_wage(session, soc_code=occupation.soc_code, area_code="2200000")
-    make_wage(session, soc_code=occupation.soc_code, area_code=second.code, hourly_median=4000)
+    make_wage(session, soc_code=occupation.soc_code, area_code=second.code, hourly_median=40.0)
     region = make_region(session, areas=[first.code, second.code])
     found = resolve_wages(session=session, soc=occupation.soc_code, region=region.slug)
     assert found.estimate.area.code == second.code
@@ -83,7 +83,7 @@ def test_markers_come_back_as_markers(session):
     )
     found = resolve_wages(session=session, soc=occupation.soc_code)
     experienced = found.estimate.levels("annual").experienced
-    assert experienced.cents is None
+    assert experienced.dollars is None
     assert experienced.marker is WageMarker.TOP_CODED
 
 
