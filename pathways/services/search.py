@@ -32,19 +32,31 @@ def search_occupations(
     code = search.code_prefix(query or "")
     tier, matches = _ranking(words, code)
     latest = sa.select(sa.func.max(Outlook.base_year)).scalar_subquery()
-    statement = (
+    # Rank in a subquery, so each tier is computed once and the ordering reuses it.
+    ranked = (
         sa.select(
             Occupation.soc_code,
             Occupation.title,
             Occupation.job_zone,
+            Occupation.alternate_search_text.label("alternates"),
             tier.label("tier"),
-            sa.func.count().over().label("total"),
+            Outlook.employment_base.label("employment"),
         )
         .outerjoin(
             Outlook, sa.and_(Outlook.soc_code == Occupation.soc_code, Outlook.base_year == latest)
         )
         .where(matches)
-        .order_by(*_order(words, code, tier))
+        .subquery("ranked")
+    )
+    statement = (
+        sa.select(
+            ranked.c.soc_code,
+            ranked.c.title,
+            ranked.c.job_zone,
+            ranked.c.tier,
+            sa.func.count().over().label("total"),
+        )
+        .order_by(*_order(words, code, ranked))
         .limit(per_page)
         .offset((page - 1) * per_page)
     )
@@ -94,14 +106,12 @@ def _ranking(
     return sa.case(*cases, else_=ALT_TEXT), sa.or_(*conditions)
 
 
-def _order(
-    words: list[str], code: str | None, tier: sa.ColumnElement[int]
-) -> list[sa.ColumnElement[Any] | InstrumentedAttribute[Any]]:
+def _order(words: list[str], code: str | None, ranked: sa.Subquery) -> list[sa.ColumnElement[Any]]:
     if not words and code is None:
-        return [Occupation.title]
-    relevance = [_mentions(words[0], tier).desc()] if words else []
-    size = sa.func.coalesce(Outlook.employment_base, -1).desc()
-    return [tier, *relevance, size, Occupation.title]
+        return [ranked.c.title]
+    relevance = [_mentions(words[0], ranked).desc()] if words else []
+    size = sa.func.coalesce(ranked.c.employment, -1).desc()
+    return [ranked.c.tier, *relevance, size, ranked.c.title]
 
 
 def _inside(column: InstrumentedAttribute[str], words: list[str]) -> sa.ColumnElement[bool]:
@@ -115,11 +125,11 @@ def _whole_words(column: InstrumentedAttribute[str], words: list[str]) -> sa.Col
     )
 
 
-def _mentions(word: str, tier: sa.ColumnElement[int]) -> sa.ColumnElement[int]:
+def _mentions(word: str, ranked: sa.Subquery) -> sa.ColumnElement[int]:
     """How often the alternate titles mention `word`: relevance among alternate-title hits."""
-    text = Occupation.alternate_search_text
+    text = ranked.c.alternates
     count = (sa.func.length(text) - sa.func.length(sa.func.replace(text, word, ""))) / len(word)
-    return sa.case((tier >= ALT_WORDS, count), else_=0)
+    return sa.case((ranked.c.tier >= ALT_WORDS, count), else_=0)
 
 
 def _matched_alternates(session: Session, words: list[str], socs: list[str]) -> dict[str, str]:
