@@ -80,13 +80,13 @@ def handle_http_error(error: HTTPException) -> Response:
     if isinstance(errors, dict) and set(errors) <= {"json", "query", "path", "headers", "form"}:
         # webargs nests messages under the request part; the field name is what people need.
         errors = {field: messages for part in errors.values() for field, messages in part.items()}
-    message = data.get("message") or _describe(status, errors, error)
+    message = data.get("message") or _describe(errors, error)
     if request.path.startswith(API_PREFIX):
         response = _json(status, message, errors)
-        for name, value in (data.get("headers") or {}).items():
-            response.headers[name] = value
-        if error.response is None and hasattr(error, "valid_methods") and error.valid_methods:
-            response.headers["Allow"] = ", ".join(error.valid_methods)
+        # Keep what the error says in headers (Allow on a 405, say), but not its HTML type.
+        for name, value in [*error.get_headers(), *(data.get("headers") or {}).items()]:
+            if name.lower() != "content-type":
+                response.headers[name] = value
         return response
     return _html(status, message)
 
@@ -96,8 +96,8 @@ def handle_unexpected(error: Exception) -> Response:
     return handle_http_error(InternalServerError())
 
 
-def _describe(status: int, errors: Any, error: HTTPException) -> str:
-    """ "field: first message; other: …", or the HTTP description when no field is at fault."""
+def _describe(errors: Any, error: HTTPException) -> str:
+    """Each field with its first message, or the HTTP description when no field is at fault."""
     if isinstance(errors, dict) and errors:
         return "; ".join(f"{field}: {_first(messages)}" for field, messages in errors.items())
     return str(error.description or error.name)

@@ -60,12 +60,16 @@ class _DriverInsert:
 
 
 class BulkInserter:
+    """Rows collected and inserted a batch at a time. `before_flush`, if given, sees each batch
+    just before it is inserted (to clear the rows it replaces, say)."""
+
     def __init__(
         self,
         session: Session,
         model: type[Base],
         columns: Sequence[str],
         batch_size: int = BATCH_SIZE,
+        before_flush: Callable[[list[Sequence[Any]]], None] | None = None,
     ) -> None:
         connection = session.connection()
         self._columns = tuple(columns)
@@ -78,6 +82,7 @@ class BulkInserter:
         self._statement = sa.insert(model)
         self._batch: list[Sequence[Any]] = []
         self._batch_size = batch_size
+        self._before_flush = before_flush
         self.written = 0
 
     def add(self, row: Sequence[Any]) -> None:
@@ -93,6 +98,8 @@ class BulkInserter:
     def flush(self) -> None:
         if not self._batch:
             return
+        if self._before_flush is not None:
+            self._before_flush(self._batch)
         if self._driver is not None:
             self._driver.execute(self._batch)
         else:

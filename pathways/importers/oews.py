@@ -67,8 +67,8 @@ def vintage_from_name(path: Path) -> int | None:
 def import_oews(
     session: Session, path: Path, *, vintage: int | None = None, progress: Progress | None = None
 ) -> ImportSummary:
-    """Load one OEWS file. Re-importing a vintage replaces that vintage's rows for the areas in
-    the file; other vintages and areas are left as they are."""
+    """Load one OEWS file. Each row replaces the row of the same occupation, area and vintage
+    from an earlier import; rows the file does not carry, and other vintages, stay."""
     with read_table(path, AREA_COLUMNS[:1], progress=progress) as (table, rows):
         vintage = vintage or vintage_from_name(path)
         if not WAGE_FILE_COLUMNS & set(table.header):  # the list of areas
@@ -135,7 +135,7 @@ WAGE_COLUMNS = (
 
 class _WageLoader:
     """One pass over a wage file: validate each row, add missing areas and occupations as they
-    appear, clear each area's old rows for this vintage, and insert in batches."""
+    appear, and insert in batches, each replacing the earlier rows it carries anew."""
 
     def __init__(self, session: Session, path: Path, table: Table, vintage: int) -> None:
         self.session = session
@@ -147,7 +147,18 @@ class _WageLoader:
         self.known_occupations = set(session.scalars(sa.select(Occupation.soc_code)))
         self.area_codes: dict[tuple[str, str], str] = {}  # (AREA, AREA_TYPE) → area code
         self.soc_codes: dict[str, str] = {}  # OCC_CODE as written → SOC code
-        self.wages = BulkInserter(session, Wage, WAGE_COLUMNS)
+        # A file replaces exactly the rows it carries (occupation × area × vintage): those
+        # written before this import began, so a row repeated within the file still meets
+        # the unique index. A vintage not loaded before needs no deleting at all.
+        self.replace_up_to = session.scalar(
+            sa.select(sa.func.max(Wage.id)).where(Wage.vintage == vintage)
+        )
+        self.wages = BulkInserter(
+            session,
+            Wage,
+            WAGE_COLUMNS,
+            before_flush=self._clear_replaced if self.replace_up_to is not None else None,
+        )
         index = table.index
         self.release_layout = "FOOTNOTE_CODES" in table.header
         self.i_area, self.i_area_title, self.i_area_type = (
@@ -233,6 +244,16 @@ class _WageLoader:
         self.soc_codes[values[self.i_occ]] = soc
         return soc
 
+    def _clear_replaced(self, batch: list[Sequence[Any]]) -> None:
+        keys = {(row[0], row[1]) for row in batch}  # (soc_code, area_code)
+        self.session.execute(
+            sa.delete(Wage).where(
+                Wage.vintage == self.vintage,
+                Wage.id <= self.replace_up_to,
+                sa.tuple_(Wage.soc_code, Wage.area_code).in_(keys),
+            )
+        )
+
     def _find_duplicate(self) -> MalformedFile | None:
         """The first row of the file repeating an earlier row's occupation and area."""
         first_at: dict[tuple[str, str, str], int] = {}
@@ -300,8 +321,7 @@ class _WageLoader:
         )
 
     def _first_of_area(self, line: int, values: list[str]) -> str:
-        """Check an area the first time it appears, add it if new, and clear its rows of
-        this vintage from an earlier import."""
+        """Check an area the first time it appears, and add it if it is new."""
         raw = values[self.i_area].strip()
         area_type = values[self.i_area_type].strip()
         if not raw.isdigit():
@@ -318,10 +338,6 @@ class _WageLoader:
             raise self.table.error(line, self.i_area, f"{raw!r} is not an OEWS area code")
         if code not in self.known_areas:
             self._add_area(code, area_type, values)
-        self.wages.flush()
-        self.session.execute(
-            sa.delete(Wage).where(Wage.area_code == code, Wage.vintage == self.vintage)
-        )
         self.area_codes[(values[self.i_area], values[self.i_area_type])] = code
         return code
 
