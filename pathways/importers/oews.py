@@ -149,7 +149,9 @@ class _WageLoader:
         self.soc_codes: dict[str, str] = {}  # OCC_CODE as written → SOC code
         # A file replaces exactly the rows it carries (occupation × area × vintage): those
         # written before this import began, so a row repeated within the file still meets
-        # the unique index. A vintage not loaded before needs no deleting at all.
+        # the unique index. Areas without rows of this vintage need no deleting at all.
+        earlier = sa.select(Wage.area_code).where(Wage.vintage == vintage).distinct()
+        self.areas_to_replace = set(session.scalars(earlier))
         self.replace_up_to = session.scalar(
             sa.select(sa.func.max(Wage.id)).where(Wage.vintage == vintage)
         )
@@ -157,7 +159,7 @@ class _WageLoader:
             session,
             Wage,
             WAGE_COLUMNS,
-            before_flush=self._clear_replaced if self.replace_up_to is not None else None,
+            before_flush=self._clear_replaced if self.areas_to_replace else None,
         )
         index = table.index
         self.release_layout = "FOOTNOTE_CODES" in table.header
@@ -245,7 +247,10 @@ class _WageLoader:
         return soc
 
     def _clear_replaced(self, batch: list[Sequence[Any]]) -> None:
-        keys = {(row[0], row[1]) for row in batch}  # (soc_code, area_code)
+        replaced = self.areas_to_replace
+        keys = {(row[0], row[1]) for row in batch if row[1] in replaced}  # (soc, area)
+        if not keys:
+            return
         self.session.execute(
             sa.delete(Wage).where(
                 Wage.vintage == self.vintage,
