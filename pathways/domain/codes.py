@@ -18,10 +18,6 @@ AREA_PATTERN = re.compile(r"^\d{7}$")
 NATIONAL_AREA = "0000000"
 
 
-def is_soc(value: str) -> bool:
-    return bool(SOC_PATTERN.match(value))
-
-
 def parse_soc(value: str, *, field: str = "soc") -> str:
     """A SOC 2018 code `NN-NNNN`; an O*NET-SOC code `NN-NNNN.NN` is reduced to its SOC code."""
     text = value.strip()

@@ -28,13 +28,6 @@ def get_region(*, session: Session, slug: str) -> Region:
     return region
 
 
-def get_area(*, session: Session, code: str) -> Area:
-    area = session.get(Area, parse_area(code))
-    if area is None:
-        raise NotFound(f"no OEWS area {code!r}")
-    return area
-
-
 def save_region(
     *,
     session: Session,
