@@ -36,6 +36,7 @@ from typing import Any
 from pathways.app import create_app
 from pathways.db import make_engine, make_session_factory
 from pathways.domain import search
+from pathways.domain.access import Actor
 from pathways.domain.imports import ImportSummary
 from pathways.importers.catalog import read_manifest, seed_catalog
 from pathways.migrations import upgrade
@@ -126,7 +127,7 @@ def load_with_pathways(path: Path) -> float:
 
     try:
         with make_session_factory(engine)() as session:
-            seed_catalog(session, SEED_DIR, report=report)
+            seed_catalog(session, SEED_DIR, actor=Actor.operator("bench"), report=report)
             session.commit()
     finally:
         engine.dispose()

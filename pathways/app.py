@@ -9,7 +9,7 @@ from typing import Any
 from flask import Flask
 from flask.cli import FlaskGroup
 
-from pathways import api, cli, sessions
+from pathways import api, cli, errors, sessions, web
 from pathways.config import load_config
 
 
@@ -26,6 +26,8 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.json.sort_keys = False  # type: ignore[attr-defined]  # keep the schemas' field order
     sessions.init_app(app)
     api.init_app(app)
+    web.init_app(app)
+    errors.init_app(app)
     cli.init_app(app)
     return app
 

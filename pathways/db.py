@@ -57,7 +57,11 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _begin_sqlite(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # A write transaction takes the write lock at BEGIN (execution option sqlite_begin=
+    # "IMMEDIATE"): concurrent writers then queue, each reading the others' committed work,
+    # instead of failing when the snapshot they read from has gone stale.
+    mode = connection.get_execution_options().get("sqlite_begin", "")
+    connection.exec_driver_sql(f"BEGIN {mode}".strip())
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

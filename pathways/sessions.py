@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import Flask, current_app, g
+from flask import Flask, current_app, g, request
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -31,11 +31,23 @@ def database(app: Flask | None = None) -> Database:
     return database
 
 
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
 def request_session() -> Session:
+    """The request's session; a request that may write gets a write transaction."""
     if "db_session" not in g:
-        g.db_session = database().sessions()
-    session: Session = g.db_session
-    return session
+        session = database().sessions()
+        if request.method not in SAFE_METHODS:
+            begin_write(session)
+        g.db_session = session
+    current: Session = g.db_session
+    return current
+
+
+def begin_write(session: Session) -> None:
+    """Start `session`'s transaction as a writer (BEGIN IMMEDIATE on SQLite; no-op elsewhere)."""
+    session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
 
 
 def _close(_exc: BaseException | None) -> None:

@@ -12,6 +12,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -27,9 +28,12 @@ from sqlalchemy.orm import Session
 
 from pathways.app import create_app
 from pathways.db import make_engine, normalize_url
+from pathways.domain.access import Actor, Role
 from pathways.importers.catalog import seed_catalog
 from pathways.migrations import upgrade
+from pathways.models import User
 from pathways.sessions import database
+from tests.factories import bearer, make_partnership, make_provider, make_token, make_user
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_DIR = REPO / "seed_data"
@@ -69,7 +73,7 @@ def engine(database_url: str) -> Iterator[Engine]:
     upgrade(database_url)
     engine = make_engine(database_url)
     with Session(engine) as session:
-        seed_catalog(session, SEED_DIR, sample=True)
+        seed_catalog(session, SEED_DIR, actor=Actor.operator("tests"), sample=True)
         session.commit()
     yield engine
     engine.dispose()
@@ -120,3 +124,40 @@ def client(bound_app: Flask) -> FlaskClient:
 @pytest.fixture
 def cli(bound_app: Flask) -> FlaskCliRunner:
     return bound_app.test_cli_runner()
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Someone calling the API: their account (None for anonymous) and request headers."""
+
+    name: str
+    user: User | None
+    headers: dict[str, str]
+
+
+@pytest.fixture
+def callers(session: Session) -> dict[str, Caller]:
+    """One caller per role and scope, for authorization tests: anonymous, a bad token, an
+    admin, and editors of partnership/provider "ours" and of "theirs"."""
+    ours_p, theirs_p = make_partnership(session), make_partnership(session)
+    ours_v, theirs_v = make_provider(session), make_provider(session)
+    accounts = {
+        "admin": make_user(session, role=Role.ADMIN),
+        "partnership_editor": make_user(
+            session, role=Role.PARTNERSHIP_EDITOR, partnerships=[ours_p]
+        ),
+        "other_partnership_editor": make_user(
+            session, role=Role.PARTNERSHIP_EDITOR, partnerships=[theirs_p]
+        ),
+        "provider_editor": make_user(session, role=Role.PROVIDER_EDITOR, providers=[ours_v]),
+        "other_provider_editor": make_user(
+            session, role=Role.PROVIDER_EDITOR, providers=[theirs_v]
+        ),
+    }
+    result = {
+        "anonymous": Caller("anonymous", None, {}),
+        "bad_token": Caller("bad_token", None, bearer("pwy_not-a-real-token")),
+    }
+    for name, user in accounts.items():
+        result[name] = Caller(name, user, bearer(make_token(session, user)))
+    return result

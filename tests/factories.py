@@ -4,13 +4,28 @@ need data the sample catalog does not hold."""
 from __future__ import annotations
 
 import itertools
+import secrets
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from pathways.domain.access import Role
 from pathways.domain.search import search_text
-from pathways.domain.vocabulary import AreaKind
-from pathways.models import Area, Occupation, Region, RegionArea, Wage
+from pathways.domain.vocabulary import AreaKind, ProviderKind
+from pathways.models import (
+    ApiToken,
+    Area,
+    Occupation,
+    Partnership,
+    Provider,
+    Region,
+    RegionArea,
+    User,
+    Wage,
+)
+from pathways.services.passwords import hash_password
+from pathways.services.tokens import hash_token
 
 _numbers = itertools.count(1)
 
@@ -69,3 +84,62 @@ def make_region(session: Session, *, areas: list[str], **overrides: Any) -> Regi
     session.add(region)
     session.flush()
     return region
+
+
+def make_partnership(session: Session, **overrides: Any) -> Partnership:
+    n = next(_numbers)
+    values: dict[str, Any] = {
+        "slug": f"test-partnership-{n}",
+        "name": f"Test Partnership {n}",
+        "sector": "Healthcare",
+    }
+    values.update(overrides)
+    if "region_id" not in values:
+        values["region_id"] = session.scalar(sa.select(Region.id).order_by(Region.id).limit(1))
+    partnership = Partnership(**values)
+    session.add(partnership)
+    session.flush()
+    return partnership
+
+
+def make_provider(session: Session, **overrides: Any) -> Provider:
+    n = next(_numbers)
+    values: dict[str, Any] = {"name": f"Test College {n}", "kind": ProviderKind.COMMUNITY_COLLEGE}
+    values.update(overrides)
+    provider = Provider(**values)
+    session.add(provider)
+    session.flush()
+    return provider
+
+
+def make_user(
+    session: Session,
+    *,
+    role: Role = Role.ADMIN,
+    partnerships: list[Partnership] | None = None,
+    providers: list[Provider] | None = None,
+    password: str | None = None,
+    **overrides: Any,
+) -> User:
+    """A user straight into the database (services are what the tests test, not this)."""
+    n = next(_numbers)
+    user = User(email=f"user{n}@example.org", role=role, **overrides)
+    user.partnerships = partnerships or []
+    user.providers = providers or []
+    if password is not None:
+        user.password_hash = hash_password(password)
+    session.add(user)
+    session.flush()
+    return user
+
+
+def make_token(session: Session, user: User, **overrides: Any) -> str:
+    """A working API token for `user`; returns the token itself."""
+    secret = f"pwy_test_{next(_numbers)}_{secrets.token_urlsafe(16)}"
+    session.add(ApiToken(user_id=user.id, token_hash=hash_token(secret), **overrides))
+    session.flush()
+    return secret
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}

@@ -7,7 +7,18 @@ from typing import Any
 from flask import Flask
 from flask_smorest import Api as SmorestApi
 
-from pathways.api import converters, docs, errors, health, occupations, regions, skills
+from pathways import errors
+from pathways.api import (
+    audit,
+    auth,
+    converters,
+    docs,
+    health,
+    occupations,
+    regions,
+    skills,
+    users,
+)
 
 
 class Api(SmorestApi):  # type: ignore[misc]
@@ -23,14 +34,25 @@ def init_app(app: Flask) -> None:
     app.url_map.converters["soc"] = converters.SocCode
     api = Api(app, spec_kwargs=_spec_kwargs())
     api.register_converter(converters.SocCode, converters.soc_parameter)
-    for module in (health, occupations, regions, skills):
+    for module in (health, occupations, regions, skills, users, audit):
         api.register_blueprint(module.blp)
     app.register_blueprint(docs.assets)
-    errors.init_app(app)
+    auth.init_app(app)
 
 
 def _spec_kwargs() -> dict[str, Any]:
     return {
+        "components": {
+            "securitySchemes": {
+                "bearerAuth": {
+                    "type": "http",
+                    "scheme": "bearer",
+                    "description": "An API token from `pathways tokens create EMAIL`",
+                }
+            }
+        },
+        # Reading needs no token; changing anything does.
+        "security": [{}, {"bearerAuth": []}],
         "info": {
             "description": (
                 "Career pathways and education alignment for regional sector partnerships. "

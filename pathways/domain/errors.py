@@ -17,6 +17,33 @@ class NotFound(DomainError):
     code = "not_found"
 
 
+class Unauthorized(DomainError):
+    """No identity, or one that cannot be trusted (a bad, expired or revoked token)."""
+
+    code = "unauthorized"
+
+
+class Forbidden(DomainError):
+    """A known actor outside their scope. Only for things the actor may read: anything they
+    may not read is NotFound, so a 403 never reveals that it exists."""
+
+    code = "forbidden"
+
+
+class PreconditionFailed(DomainError):
+    """The caller edited a version that is no longer the current one."""
+
+    code = "precondition_failed"
+
+
+class TooManyAttempts(DomainError):
+    code = "too_many_requests"
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
 class Conflict(DomainError):
     code = "conflict"
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from pathways.domain.access import Actor
 from pathways.domain.imports import ImportSummary
 from pathways.importers.cip import import_cip_codes, import_crosswalk
 from pathways.importers.files import Progress, data_size
@@ -89,12 +90,14 @@ def seed_catalog(
     session: Session,
     seed_dir: Path,
     *,
+    actor: Actor,
     sample: bool = False,
     progress: Progress | None = None,
     report: Callable[[ImportSummary], None] | None = None,
 ) -> list[ImportSummary]:
     """Load the catalog (or, with `sample`, the slice of it for the sample occupations) and the
-    sample regions, recording each import. Everything happens in the caller's transaction."""
+    sample regions (as `actor`, in the audit log), recording each import. Everything happens
+    in the caller's transaction."""
     manifest = read_manifest(seed_dir)
     summaries: list[ImportSummary] = []
     with _files(manifest, sample) as files:
@@ -119,6 +122,7 @@ def seed_catalog(
     for region in manifest.regions:
         save_region(
             session=session,
+            actor=actor,
             slug=region.slug,
             name=region.name,
             area_codes=region.areas,

@@ -1,6 +1,8 @@
 """Typed SQLAlchemy models, one module per aggregate. Importing this package registers every
 table on `Base.metadata` (Alembic and the tests rely on that)."""
 
+from pathways.models.account import ApiToken, LoginFailure, User, user_partnerships, user_providers
+from pathways.models.audit import AuditEvent
 from pathways.models.cip import CipCode, CipSocLink
 from pathways.models.credential import Credential, OccupationCredential
 from pathways.models.imports import ImportRun
@@ -28,7 +30,9 @@ from pathways.models.wage import Area, Wage
 
 __all__ = [
     "AlternateTitle",
+    "ApiToken",
     "Area",
+    "AuditEvent",
     "CipCode",
     "CipSocLink",
     "Credential",
@@ -38,6 +42,7 @@ __all__ = [
     "EmployerWage",
     "ImportRun",
     "JobZone",
+    "LoginFailure",
     "Occupation",
     "OccupationCredential",
     "OccupationSkill",
@@ -57,5 +62,8 @@ __all__ = [
     "Skill",
     "Transition",
     "TransitionCredential",
+    "User",
     "Wage",
+    "user_partnerships",
+    "user_providers",
 ]

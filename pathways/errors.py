@@ -1,5 +1,5 @@
-"""One error shape for the API: {"code", "status", "message", "errors"}. Domain errors and
-HTTP errors are translated here and nowhere else; database text never leaks."""
+"""Errors, translated once for the whole app: one JSON shape for the API — {"code", "status",
+"message", "errors"} — and HTML pages elsewhere. Database text never leaks."""
 
 from __future__ import annotations
 
@@ -7,15 +7,33 @@ import logging
 from typing import Any
 
 import marshmallow as ma
-from flask import Flask, Response, jsonify, render_template, request
+from flask import Flask, Response, jsonify, redirect, render_template, request, url_for
 from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.wrappers import Response as BaseResponse
 
-from pathways.domain.errors import Conflict, DomainError, InvalidInput, NotFound
+from pathways.domain.errors import (
+    Conflict,
+    DomainError,
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    PreconditionFailed,
+    TooManyAttempts,
+    Unauthorized,
+)
 
 API_PREFIX = "/api/"
 log = logging.getLogger(__name__)
 
-STATUS_OF = {NotFound: 404, Conflict: 409, InvalidInput: 422}
+STATUS_OF = {
+    Unauthorized: 401,
+    Forbidden: 403,
+    NotFound: 404,
+    Conflict: 409,
+    PreconditionFailed: 412,
+    InvalidInput: 422,
+    TooManyAttempts: 429,
+}
 CODE_OF_STATUS = {
     400: "bad_request",
     401: "unauthorized",
@@ -65,12 +83,20 @@ def _json(status: int, message: str, errors: dict[str, Any] | None = None) -> Re
     return response
 
 
-def handle_domain_error(error: DomainError) -> Response:
+def handle_domain_error(error: DomainError) -> BaseResponse:
     status = next((code for kind, code in STATUS_OF.items() if isinstance(error, kind)), 400)
     errors = error.errors if isinstance(error, InvalidInput) else {}
     if request.path.startswith(API_PREFIX):
-        return _json(status, error.message, errors)
-    return _html(status, error.message)
+        response = _json(status, error.message, errors)
+    elif isinstance(error, Unauthorized):
+        return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+    else:
+        response = _html(status, error.message)
+    if isinstance(error, Unauthorized):
+        response.headers["WWW-Authenticate"] = 'Bearer realm="pathways"'
+    if isinstance(error, TooManyAttempts):
+        response.headers["Retry-After"] = str(error.retry_after)
+    return response
 
 
 def handle_http_error(error: HTTPException) -> Response:

@@ -1,21 +1,18 @@
-"""The `pathways` command (also `flask --app pathways`): thin wrappers over the importers and
-services. Each command is one transaction: it commits at the end or writes nothing."""
+"""Commands for the database and the national catalog: migrate, seed, import, serve."""
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
-from flask import Flask, current_app
+from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy.orm import Session
 
 from pathways import migrations
-from pathways.domain.errors import DomainError
+from pathways.cli.common import operator, progress_bar, transaction
 from pathways.domain.imports import ImportSummary
 from pathways.importers.catalog import catalog_size, seed_catalog
 from pathways.importers.cip import import_cip_codes, import_crosswalk
@@ -26,34 +23,6 @@ from pathways.importers.onet_source import onet_files
 from pathways.importers.projections import import_projections
 from pathways.services.catalog import catalog_status
 from pathways.services.imports import record_import
-from pathways.sessions import database
-
-
-def init_app(app: Flask) -> None:
-    for command in (db, seed, import_group, serve):
-        app.cli.add_command(command)
-
-
-@contextmanager
-def transaction() -> Iterator[Session]:
-    """A session committed if the command succeeds; a domain error exits 1, writing nothing."""
-    with database().sessions() as session:
-        try:
-            yield session
-            session.commit()
-        except DomainError as error:
-            session.rollback()
-            raise click.ClickException(error.message) from None
-
-
-@contextmanager
-def progress_bar(total: int, label: str) -> Iterator[Progress]:
-    with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
-
-        def advance(n_bytes: int) -> None:
-            bar.update(n_bytes)
-
-        yield advance
 
 
 def report(summary: ImportSummary) -> None:
@@ -106,10 +75,10 @@ def seed(sample: bool, if_empty: bool) -> None:
             click.echo(f"the catalog is already loaded ({loaded} occupations)")
             return
         if sample:
-            summaries = seed_catalog(session, seed_dir, sample=True)
+            summaries = seed_catalog(session, seed_dir, actor=operator(), sample=True)
         else:
             with progress_bar(catalog_size(seed_dir), "loading the national catalog") as step:
-                summaries = seed_catalog(session, seed_dir, progress=step)
+                summaries = seed_catalog(session, seed_dir, actor=operator(), progress=step)
     for summary in summaries:
         report(summary)
 
@@ -181,3 +150,6 @@ def serve(host: str, port: int, workers: int) -> None:
     from pathways.server import Server
 
     Server(current_app._get_current_object(), bind=f"{host}:{port}", workers=workers).run()  # type: ignore[attr-defined]
+
+
+COMMANDS = (db, seed, import_group, serve)

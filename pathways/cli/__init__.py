@@ -1,0 +1,13 @@
+"""The `pathways` command (also `flask --app pathways`): thin wrappers over the importers and
+services. Each command is one transaction: it commits at the end or writes nothing."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from pathways.cli import accounts, audit, catalog
+
+
+def init_app(app: Flask) -> None:
+    for command in (*catalog.COMMANDS, *accounts.COMMANDS, *audit.COMMANDS):
+        app.cli.add_command(command)

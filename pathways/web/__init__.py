@@ -1,0 +1,24 @@
+"""HTML pages: sign-in, the home page, and editors behind login."""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask_wtf.csrf import CSRFProtect
+
+from pathways.errors import API_PREFIX
+from pathways.web import auth, home, regions
+from pathways.web.users import login_manager
+
+csrf = CSRFProtect()
+
+
+def init_app(app: Flask) -> None:
+    app.config.setdefault("WTF_CSRF_TIME_LIMIT", None)  # valid as long as the session is
+    login_manager.init_app(app)
+    csrf.init_app(app)
+    for blueprint in app.blueprints.values():
+        # The API authenticates with bearer tokens, never cookies: no CSRF to forge there.
+        if (blueprint.url_prefix or "").startswith(API_PREFIX.rstrip("/")):
+            csrf.exempt(blueprint)
+    for module in (auth, home, regions):
+        app.register_blueprint(module.bp)
