@@ -123,7 +123,7 @@ def make_user(
 ) -> User:
     """A user straight into the database (services are what the tests test, not this)."""
     n = next(_numbers)
-    user = User(email=f"user{n}@example.org", role=role, **overrides)
+    user = User(**{"email": f"user{n}@example.org", "role": role, **overrides})
     user.partnerships = partnerships or []
     user.providers = providers or []
     if password is not None:

@@ -106,17 +106,22 @@ def update_user(
     user = get_user(session=session, actor=actor, user_id=user_id, for_update=True)
     check_version(f"user {user.email}", user.version, expected_version)
     before = snapshot(user)
+    # Look everything up before changing anything: a query would flush a half-made change.
+    role = changes.get("role", user.role)
+    partnerships = (
+        _partnerships(session, changes["partnerships"])
+        if "partnerships" in changes
+        else user.partnerships
+    )
+    providers = (
+        _providers(session, changes["providers"]) if "providers" in changes else user.providers
+    )
+    _check_scopes(role, partnerships, providers)
     if "name" in changes:
         user.name = _name(changes["name"])
-    if "role" in changes:
-        user.role = changes["role"]
     if "active" in changes:
         user.active = bool(changes["active"])
-    if "partnerships" in changes:
-        user.partnerships = _partnerships(session, changes["partnerships"])
-    if "providers" in changes:
-        user.providers = _providers(session, changes["providers"])
-    _check_scopes(user.role, user.partnerships, user.providers)
+    user.role, user.partnerships, user.providers = role, partnerships, providers
     if changes.get("password") is not None:
         user.password_hash = hash_password(changes["password"])
     after = snapshot(user, password_set=changes.get("password") is not None)
