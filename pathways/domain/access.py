@@ -92,6 +92,8 @@ class Target:
 
 
 ADMIN_ONLY = {Resource.CATALOG, Resource.REGION, Resource.USER, Resource.AUDIT}
+# Never public, so asking anonymously calls for signing in rather than "not found".
+PRIVATE = {Resource.USER, Resource.AUDIT}
 
 
 def can_read(actor: Actor, target: Target) -> bool:
@@ -123,12 +125,15 @@ def can_write(actor: Actor, operation: Operation, target: Target) -> bool:
 
 
 def require(actor: Actor, operation: Operation, target: Target) -> None:
-    """Raise unless `actor` may do `operation` to `target`: Unauthorized for anonymous writes,
-    NotFound for what the actor may not even read, Forbidden for the rest."""
+    """Raise unless `actor` may do `operation` to `target`: Unauthorized for anonymous writes
+    and anonymous reads of private things (accounts, the audit log), NotFound for what the
+    actor may not even read (a draft elsewhere), Forbidden for the rest."""
     if operation is Operation.READ:
-        if not can_read(actor, target):
-            raise NotFound(f"no such {target.resource.value}")
-        return
+        if can_read(actor, target):
+            return
+        if not actor.is_authenticated and target.resource in PRIVATE:
+            raise Unauthorized(f"sign in, or send an API token, to see {target.resource.value}s")
+        raise NotFound(f"no such {target.resource.value}")
     if not actor.is_authenticated:
         raise Unauthorized("sign in, or send an API token, to make changes")
     if operation is not Operation.CREATE and not can_read(actor, target):

@@ -46,12 +46,13 @@ def create_region(
 ) -> Region:
     require(actor, Operation.CREATE, REGIONS)
     slug = parse_slug(slug)
+    taken = f"there is already a region {slug!r}"
     if session.scalar(sa.select(Region.id).where(Region.slug == slug)) is not None:
-        raise Conflict(f"there is already a region {slug!r}")
+        raise Conflict(taken)
     region = Region(slug=slug, name=_name(name), description=description)
     region.areas = _areas(session, area_codes)
     session.add(region)
-    flush(session, f"region {slug}")
+    flush(session, f"region {slug}", taken=taken)
     audit.record(
         session=session, actor=actor, action="create", entity="region", entity_id=slug,
         after=snapshot(region),

@@ -75,8 +75,9 @@ def create_user(
 ) -> User:
     require(actor, Operation.CREATE, user_target())
     email = _email(email)
+    taken = f"there is already an account for {email}"
     if find_user(session=session, email=email) is not None:
-        raise Conflict(f"there is already an account for {email}")
+        raise Conflict(taken)
     user = User(email=email, name=_name(name), role=role)
     user.partnerships = _partnerships(session, partnerships)
     user.providers = _providers(session, providers)
@@ -84,7 +85,7 @@ def create_user(
     if password is not None:
         user.password_hash = hash_password(password)
     session.add(user)
-    flush(session, f"user {email}")
+    flush(session, f"user {email}", taken=taken)
     audit.record(
         session=session, actor=actor, action="create", entity="user", entity_id=user.id,
         after=snapshot(user, password_set=password is not None), secret=SECRET_FIELDS,

@@ -3,7 +3,7 @@ meets a newer version says so and shows both, instead of overwriting."""
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import login_required
 
@@ -29,6 +29,9 @@ def edit(slug: str) -> ResponseReturnValue:
     if not form.is_submitted():
         _fill(form, region)
         return render_template("pages/region_edit.html", form=form, region=region, stale=None)
+    if form.version.data is None:
+        # Without the version it was loaded at, a save could overwrite unseen changes.
+        abort(400, "the form does not say which version of the region it edits; reload it")
     if not form.validate():
         return render_template("pages/region_edit.html", form=form, region=region, stale=None), 422
     changes = {

@@ -62,16 +62,16 @@ ROWS = (
     Row("POST",   "/regions",          (401, 401, 201, 403, 403, 403, 403), NEW_REGION),
     Row("PATCH",  "/regions/{region}", (401, 401, 200, 403, 403, 403, 403), RENAME_REGION, True),
     Row("DELETE", "/regions/{region}", (401, 401, 204, 403, 403, 403, 403), if_match=True),
-    Row("GET",    "/users",            (404, 401, 200, 404, 404, 404, 404)),
+    Row("GET",    "/users",            (401, 401, 200, 404, 404, 404, 404)),
     Row("POST",   "/users",            (401, 401, 201, 403, 403, 403, 403), NEW_ACCOUNT),
     Row("GET",    "/users/me",         (401, 401, 200, 200, 200, 200, 200)),
     Row("GET",    "/users/{me}",       (NA,  NA,  200, 200, 200, 200, 200)),
-    Row("GET",    "/users/{user}",     (404, 401, 200, 404, 404, 404, 404)),
+    Row("GET",    "/users/{user}",     (401, 401, 200, 404, 404, 404, 404)),
     Row("PATCH",  "/users/{me}",       (NA,  NA,  200, 403, 403, 403, 403), RENAME_ACCOUNT, True),
     Row("PATCH",  "/users/{user}",     (401, 401, 200, 404, 404, 404, 404), RENAME_ACCOUNT, True),
     Row("DELETE", "/users/{me}",       (NA,  NA,  409, 403, 403, 403, 403), if_match=True),
     Row("DELETE", "/users/{user}",     (401, 401, 204, 404, 404, 404, 404), if_match=True),
-    Row("GET",    "/audit",            (404, 401, 200, 404, 404, 404, 404)),
+    Row("GET",    "/audit",            (401, 401, 200, 404, 404, 404, 404)),
 )
 # fmt: on
 

@@ -176,16 +176,9 @@ def test_a_patch_racing_a_delete_either_lands_first_or_finds_nothing(live: Live)
 
 
 # On PostgreSQL nothing queues two creates: both look for the slug (or email), find nothing,
-# and INSERT; the loser's INSERT then fails on the unique index, which flush() does not turn
-# into a Conflict, so the request ends in a 500. SQLite never gets there: BEGIN IMMEDIATE makes
-# the second writer wait for the first to commit, and it then sees the row (409).
-CREATE_RACE_IS_500_ON_POSTGRES = pytest.mark.xfail(
-    target_is_postgres(),
-    strict=True,
-    reason="bug: concurrent creates of one slug/email on PostgreSQL: the loser's INSERT raises "
-    "IntegrityError (unique violation), which services/versions.py flush() does not map to "
-    "Conflict, so the API answers 500 instead of 409",
-)
+# and INSERT; the unique index then refuses the loser's INSERT, which the service turns into a
+# Conflict (409). SQLite never gets there: BEGIN IMMEDIATE makes the second writer wait for
+# the first to commit, and it then sees the row (409 too).
 
 
 def hold_after_the_existence_check(
@@ -206,7 +199,6 @@ def hold_after_the_existence_check(
     monkeypatch.setattr(module, name, held)
 
 
-@CREATE_RACE_IS_500_ON_POSTGRES
 def test_two_creates_of_one_slug_one_is_201_the_other_409(
     live: Live, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -227,7 +219,6 @@ def test_two_creates_of_one_slug_one_is_201_the_other_409(
         assert audit_actions(live, slug) == ["create"]
 
 
-@CREATE_RACE_IS_500_ON_POSTGRES
 def test_two_creates_of_one_account_email_one_is_201_the_other_409(
     live: Live, monkeypatch: pytest.MonkeyPatch
 ) -> None:
