@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -145,11 +147,16 @@ _file_import("projections", "BLS Employment Projections table 1.2 CSV.", import_
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
-@with_appcontext
 def serve(host: str, port: int, workers: int) -> None:
-    from pathways.server import Server
-
-    Server(current_app._get_current_object(), bind=f"{host}:{port}", workers=workers).run()  # type: ignore[attr-defined]
+    # This process runs inside the application context Flask pushes for every command; a
+    # worker forked from it would reuse that context for every request, so `g` (the
+    # database session, the signed-in user) would outlive each request and pass to the
+    # next. gunicorn replaces this process instead, and each worker builds its own app.
+    os.execv(  # noqa: S606 - our own interpreter and fixed arguments, no shell involved
+        sys.executable,
+        [sys.executable, "-m", "gunicorn", "--bind", f"{host}:{port}",
+         "--workers", str(workers), "--access-logfile", "-", "pathways.app:create_app()"],
+    )  # fmt: skip
 
 
 COMMANDS = (db, seed, import_group, serve)

@@ -1,15 +1,10 @@
 """The `pathways` command as people use it: exit codes, output, and what lands in the database."""
 
 import csv
-import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
-import pytest
 import sqlalchemy as sa
 
 from pathways.app import create_app
@@ -101,36 +96,3 @@ def test_console_script_lists_the_commands():
     result = subprocess.run([PATHWAYS, "--help"], capture_output=True, text=True, check=True)
     for command in ("db", "seed", "import", "serve"):
         assert f"  {command} " in result.stdout
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@pytest.mark.usefixtures("engine")
-def test_serve_answers_http_with_gunicorn(database_url):
-    port = free_port()
-    env = {**os.environ, "DATABASE_URL": database_url}
-    server = subprocess.Popen(
-        [PATHWAYS, "serve", "--port", str(port), "--workers", "1"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        body = None
-        for _ in range(100):
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/health") as response:
-                    body = response.read().decode()
-                break
-            except OSError:
-                time.sleep(0.1)
-        assert body is not None, "gunicorn did not answer"
-        assert '"status":"ok"' in body.replace(" ", "")
-    finally:
-        server.terminate()
-        output = server.communicate(timeout=10)[0].decode()
-    assert "gunicorn" in output.lower() or "Booting worker" in output
