@@ -56,4 +56,4 @@ class Audit(MethodView):
             session=request_session(), actor=current_actor(), page=page, per_page=per_page,
             **filters,
         )  # fmt: skip
-        return found, 200, page_headers(total=found.total, page=page, per_page=per_page)
+        return found, 200, page_headers(found)

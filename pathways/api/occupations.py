@@ -30,7 +30,7 @@ class Occupations(MethodView):
         occupation A–Z. Paginated: `Link` (first, prev, next, last) and `X-Total-Count`.
         """
         found = search_occupations(session=request_session(), query=q, page=page, per_page=per_page)
-        return found, 200, page_headers(total=found.total, page=page, per_page=per_page)
+        return found, 200, page_headers(found)
 
 
 @blp.route("/<soc:soc>")

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlencode
 
 import marshmallow as ma
 from flask import request
+
+from pathways.domain.paging import Page
 
 MAX_PER_PAGE = 100
 
@@ -28,15 +31,16 @@ class PageSchema(ma.Schema):
     pages = ma.fields.Integer(required=True)
 
 
-def page_headers(*, total: int, page: int, per_page: int) -> dict[str, str]:
-    pages = max(1, -(-total // per_page))
-    targets = {"first": 1, "last": pages}
-    if page > 1:
-        targets["prev"] = min(page - 1, pages)
-    if page < pages:
-        targets["next"] = page + 1
-    links = ", ".join(f'<{_url(number, per_page)}>; rel="{rel}"' for rel, number in targets.items())
-    return {"Link": links, "X-Total-Count": str(total)}
+def page_headers(found: Page[Any]) -> dict[str, str]:
+    targets = {"first": 1, "last": found.pages}
+    if found.page > 1:
+        targets["prev"] = min(found.page - 1, found.pages)
+    if found.page < found.pages:
+        targets["next"] = found.page + 1
+    links = ", ".join(
+        f'<{_url(number, found.per_page)}>; rel="{rel}"' for rel, number in targets.items()
+    )
+    return {"Link": links, "X-Total-Count": str(found.total)}
 
 
 def _url(page: int, per_page: int) -> str:

@@ -50,4 +50,4 @@ class Skills(MethodView):
         found = list_skills(
             session=request_session(), kind=kind, query=q, page=page, per_page=per_page
         )
-        return found, 200, page_headers(total=found.total, page=page, per_page=per_page)
+        return found, 200, page_headers(found)

@@ -76,7 +76,7 @@ class Users(MethodView):
         found = list_users(
             session=request_session(), actor=current_actor(), page=page, per_page=per_page
         )
-        return found, 200, page_headers(total=found.total, page=page, per_page=per_page)
+        return found, 200, page_headers(found)
 
     @blp.arguments(UserCreateSchema)
     @blp.response(201, UserSchema)

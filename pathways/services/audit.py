@@ -13,6 +13,7 @@ from pathways.domain import audit
 from pathways.domain.access import Actor, Operation, Resource, Target, require
 from pathways.domain.paging import Page
 from pathways.models import AuditEvent, User
+from pathways.services.paging import paginate
 
 
 def record(
@@ -69,12 +70,9 @@ def list_events(
         conditions.append(AuditEvent.at >= since)
     if until:
         conditions.append(AuditEvent.at < until)
-    total = session.scalar(sa.select(sa.func.count()).select_from(AuditEvent).where(*conditions))
-    events = session.scalars(
+    query = (
         sa.select(AuditEvent)
         .where(*conditions)
         .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
-        .limit(per_page)
-        .offset((page - 1) * per_page)
     )
-    return Page(list(events), total or 0, page, per_page)
+    return paginate(session, query, page=page, per_page=per_page)

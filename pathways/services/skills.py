@@ -9,6 +9,7 @@ from pathways.domain import search
 from pathways.domain.paging import Page
 from pathways.domain.vocabulary import SkillKind
 from pathways.models import Skill
+from pathways.services.paging import paginate
 
 
 def list_skills(
@@ -24,12 +25,5 @@ def list_skills(
         conditions.append(Skill.kind == kind)
     for word in search.terms(query or ""):
         conditions.append(sa.func.lower(Skill.name).contains(word))
-    total = session.scalar(sa.select(sa.func.count()).select_from(Skill).where(*conditions))
-    items = session.scalars(
-        sa.select(Skill)
-        .where(*conditions)
-        .order_by(Skill.kind, Skill.name)
-        .limit(per_page)
-        .offset((page - 1) * per_page)
-    )
-    return Page(list(items), total or 0, page, per_page)
+    listing = sa.select(Skill).where(*conditions).order_by(Skill.kind, Skill.name)
+    return paginate(session, listing, page=page, per_page=per_page)

@@ -15,6 +15,7 @@ from pathways.domain.errors import Conflict, InvalidInput, NotFound
 from pathways.domain.paging import Page
 from pathways.models import Partnership, Provider, User
 from pathways.services import audit
+from pathways.services.paging import paginate
 from pathways.services.passwords import hash_password
 from pathways.services.versions import check_version, flush
 
@@ -39,14 +40,8 @@ def user_target(user_id: int | None = None) -> Target:
 
 def list_users(*, session: Session, actor: Actor, page: int = 1, per_page: int = 50) -> Page[User]:
     require(actor, Operation.READ, user_target())
-    total = session.scalar(sa.select(sa.func.count()).select_from(User)) or 0
-    users = session.scalars(
-        _with_scopes(sa.select(User))
-        .order_by(User.email)
-        .limit(per_page)
-        .offset((page - 1) * per_page)
-    )
-    return Page(list(users), total, page, per_page)
+    query = _with_scopes(sa.select(User)).order_by(User.email)
+    return paginate(session, query, page=page, per_page=per_page)
 
 
 def get_user(*, session: Session, actor: Actor, user_id: int, for_update: bool = False) -> User:
