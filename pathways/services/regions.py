@@ -35,6 +35,12 @@ def get_region(*, session: Session, slug: str, for_update: bool = False) -> Regi
     return region
 
 
+def editable_region(*, session: Session, actor: Actor, slug: str) -> Region:
+    """The region `slug`, for an actor about to edit it (an edit form, say)."""
+    require(actor, Operation.UPDATE, REGIONS)
+    return get_region(session=session, slug=slug)
+
+
 def create_region(
     *,
     session: Session,

@@ -7,10 +7,9 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import login_required
 
-from pathways.domain.access import Operation, Resource, Target, require
 from pathways.domain.errors import InvalidInput, PreconditionFailed
 from pathways.models import Region
-from pathways.services.regions import get_region, update_region
+from pathways.services.regions import editable_region, get_region, update_region
 from pathways.sessions import request_session
 from pathways.web.forms import RegionForm
 from pathways.web.users import current_actor
@@ -23,8 +22,7 @@ bp = Blueprint("region_pages", __name__, url_prefix="/regions")
 def edit(slug: str) -> ResponseReturnValue:
     session = request_session()
     actor = current_actor()
-    require(actor, Operation.UPDATE, Target(Resource.REGION))
-    region = get_region(session=session, slug=slug)
+    region = editable_region(session=session, actor=actor, slug=slug)
     form = RegionForm()
     if not form.is_submitted():
         _fill(form, region)
