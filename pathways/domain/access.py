@@ -6,6 +6,7 @@ service consults. Pure rules, no database: the services gather the facts and ask
 | anyone             | published content and the catalog | nothing                               |
 | partnership editor | + drafts of their partnerships    | their partnerships and their pathways |
 | provider editor    | + their providers' unlisted data  | their providers and their programs    |
+| any editor         |                                   | new credentials in the shared catalog |
 | admin              | everything                        | everything (regions, users, audit…)   |
 """
 
@@ -78,6 +79,7 @@ class Resource(StrEnum):
     PATHWAY = "pathway"
     PROVIDER = "provider"
     PROGRAM = "program"
+    CREDENTIAL = "credential"  # a shared catalog: editors add to it, admins correct it
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,10 @@ def can_write(actor: Actor, operation: Operation, target: Target) -> bool:
         return True
     if target.resource in ADMIN_ONLY:
         return False
+    if target.resource is Resource.CREDENTIAL:
+        # Any editor may add a credential their pathway or program needs; changing or
+        # removing one touches everyone who uses it, so that is for admins.
+        return operation is Operation.CREATE and actor.is_authenticated
     if operation is Operation.CREATE and target.resource in (
         Resource.PARTNERSHIP,
         Resource.PROVIDER,

@@ -22,9 +22,10 @@ class Credential(Base):
     ctdl_type: Mapped[CredentialType] = mapped_column(enum_type(CredentialType, "credential_type"))
     issuer: Mapped[str] = mapped_column(sa.String(200), default="")
     description: Mapped[str | None] = mapped_column(sa.Text)
-    exam: Mapped[str | None] = mapped_column(sa.String(200))
-    renewal: Mapped[str | None] = mapped_column(sa.String(200))
+    exam: Mapped[str | None] = mapped_column(sa.Text)
+    renewal: Mapped[str | None] = mapped_column(sa.Text)
     typical_cost: Mapped[int | None]  # cents
+    source: Mapped[str | None] = mapped_column(sa.String(500))  # where these facts are published
     version: Mapped[int] = mapped_column(default=1)
 
     __mapper_args__ = {"version_id_col": version}

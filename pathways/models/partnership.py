@@ -9,7 +9,13 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from pathways.db import Base
-from pathways.domain.vocabulary import MemberKind, PayBasis, RequirementAction
+from pathways.domain.vocabulary import (
+    CredentialRelation,
+    MemberKind,
+    PayBasis,
+    RequirementAction,
+)
+from pathways.models.occupation import Occupation
 from pathways.models.region import Region
 from pathways.models.types import enum_type
 
@@ -34,10 +40,12 @@ class Partnership(Base):
 
     region: Mapped[Region] = relationship()
     members: Mapped[list[PartnershipMember]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True
+        cascade="all, delete-orphan", passive_deletes=True, order_by="PartnershipMember.id"
     )
     critical_occupations: Mapped[list[CriticalOccupation]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="(CriticalOccupation.priority, CriticalOccupation.soc_code)",
     )
 
     __mapper_args__ = {"version_id_col": version}
@@ -75,6 +83,8 @@ class CriticalOccupation(Base):
     annual_openings: Mapped[int | None]
     notes: Mapped[str | None] = mapped_column(sa.Text)
     version: Mapped[int] = mapped_column(default=1)
+
+    occupation: Mapped[Occupation] = relationship(lazy="joined", viewonly=True)
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -132,8 +142,12 @@ class RequirementOverride(Base):
     credential_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("credentials.id", ondelete="CASCADE")
     )
-    importance: Mapped[float | None] = mapped_column(sa.Float)
-    level: Mapped[float | None] = mapped_column(sa.Float)
+    importance: Mapped[float | None] = mapped_column(sa.Float)  # skills
+    level: Mapped[float | None] = mapped_column(sa.Float)  # skills
+    relation: Mapped[CredentialRelation | None] = mapped_column(
+        enum_type(CredentialRelation, "credential_relation")
+    )  # credentials: required, preferred or add-on in this region
+    notes: Mapped[str | None] = mapped_column(sa.Text)  # why the region differs
     version: Mapped[int] = mapped_column(default=1)
 
     __mapper_args__ = {"version_id_col": version}

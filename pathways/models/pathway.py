@@ -9,6 +9,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from pathways.db import Base
 from pathways.domain.vocabulary import PathwayStatus, TransitionKind
+from pathways.models.credential import Credential
+from pathways.models.occupation import Occupation
+from pathways.models.partnership import Partnership
 from pathways.models.types import UtcDateTime, enum_type
 
 
@@ -36,11 +39,21 @@ class Pathway(Base):
     published_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     version: Mapped[int] = mapped_column(default=1)  # optimistic lock, not the version number
 
+    partnership: Mapped[Partnership] = relationship(lazy="joined", viewonly=True)
+    # Every version of this pathway (itself included), oldest first.
+    versions: Mapped[list[Pathway]] = relationship(
+        primaryjoin="remote(Pathway.slug) == foreign(Pathway.slug)",
+        order_by="Pathway.number",
+        viewonly=True,
+        uselist=True,
+    )
     steps: Mapped[list[PathwayStep]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, order_by="PathwayStep.stage"
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="(PathwayStep.stage, PathwayStep.key)",
     )
     transitions: Mapped[list[Transition]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True
+        cascade="all, delete-orphan", passive_deletes=True, order_by="Transition.id"
     )
 
     __mapper_args__ = {"version_id_col": version}
@@ -61,6 +74,8 @@ class PathwayStep(Base):
     soc_code: Mapped[str] = mapped_column(sa.ForeignKey("occupations.soc_code"), index=True)
     label: Mapped[str | None] = mapped_column(sa.String(200))
     stage: Mapped[int] = mapped_column(sa.SmallInteger)
+
+    occupation: Mapped[Occupation] = relationship(lazy="joined", viewonly=True)
 
 
 class Transition(Base):
@@ -87,6 +102,12 @@ class Transition(Base):
     cost: Mapped[int] = mapped_column(default=0)  # cents
     earn_while_you_learn: Mapped[bool] = mapped_column(default=False)
     notes: Mapped[str | None] = mapped_column(sa.Text)
+
+    source: Mapped[PathwayStep] = relationship(foreign_keys=[from_step_id])
+    target: Mapped[PathwayStep] = relationship(foreign_keys=[to_step_id])
+    credentials: Mapped[list[Credential]] = relationship(
+        secondary="transition_credentials", order_by="Credential.id"
+    )
 
 
 class TransitionCredential(Base):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from pathways.domain.codes import parse_soc
-from pathways.domain.errors import NotFound
+from pathways.domain.errors import InvalidInput, NotFound
 from pathways.domain.occupations import (
     BLS_NOTICE,
     ONET_ATTRIBUTION,
@@ -44,6 +46,23 @@ def get_occupation(*, session: Session, soc: str) -> Occupation:
     if occupation is None:
         raise NotFound(f"no occupation {code} in the catalog")
     return occupation
+
+
+def known_occupation(*, session: Session, soc: str, field: str = "soc") -> str:
+    """`soc` as a catalog code, or InvalidInput on `field` (for input that names one)."""
+    code = parse_soc(soc, field=field)
+    if session.get(Occupation, code) is None:
+        raise InvalidInput.for_field(field, f"no occupation {code} in the catalog")
+    return code
+
+
+def known_socs(*, session: Session, codes: Iterable[str]) -> set[str]:
+    """Which of `codes` are catalog occupations."""
+    wanted = set(codes)
+    if not wanted:
+        return set()
+    found = sa.select(Occupation.soc_code).where(Occupation.soc_code.in_(wanted))
+    return set(session.scalars(found))
 
 
 def occupation_profile(
