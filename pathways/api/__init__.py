@@ -12,12 +12,16 @@ from pathways.api import (
     audit,
     auth,
     converters,
+    credentials,
     docs,
     health,
     occupations,
+    partnerships,
+    pathways,
     regions,
     skills,
     users,
+    workspace,
 )
 
 
@@ -34,7 +38,8 @@ def init_app(app: Flask) -> None:
     app.url_map.converters["soc"] = converters.SocCode
     api = Api(app, spec_kwargs=_spec_kwargs())
     api.register_converter(converters.SocCode, converters.soc_parameter)
-    for module in (health, occupations, regions, skills, users, audit):
+    modules = (health, occupations, regions, partnerships, workspace, pathways, credentials)
+    for module in (*modules, skills, users, audit):
         api.register_blueprint(module.blp)
     app.register_blueprint(docs.assets)
     auth.init_app(app)

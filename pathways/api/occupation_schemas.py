@@ -49,6 +49,10 @@ class PlaceArgs(ma.Schema):
     )
 
 
+class NextStepArgs(PlaceArgs):
+    limit = F.Integer(load_default=20, validate=ma.validate.Range(min=1, max=100))
+
+
 class FigureSchema(ma.Schema):
     value = F.Float(required=True, allow_none=True, metadata={"description": "US dollars"})
     marker = F.String(

@@ -7,8 +7,16 @@ from typing import Any
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from pathways.api.occupation_schemas import PlaceArgs, ProfileSchema, SearchArgs, SearchPageSchema
+from pathways.api.occupation_schemas import (
+    NextStepArgs,
+    PlaceArgs,
+    ProfileSchema,
+    SearchArgs,
+    SearchPageSchema,
+)
 from pathways.api.pagination import page_headers
+from pathways.api.pathway_schemas import NextStepsSchema
+from pathways.services.next_steps import occupation_next_steps
 from pathways.services.occupations import occupation_profile
 from pathways.services.search import search_occupations
 from pathways.sessions import request_session
@@ -51,3 +59,21 @@ class OccupationDetail(MethodView):
         level 0–7), job zone, education, BLS projections and related occupations.
         """
         return occupation_profile(session=request_session(), soc=soc, area=area, region=region)
+
+
+@blp.route("/<soc:soc>/next-steps")
+class OccupationNextSteps(MethodView):
+    @blp.arguments(NextStepArgs, location="query", as_kwargs=True)
+    @blp.response(200, NextStepsSchema)
+    @blp.alt_response(404, description="No occupation with this SOC code, or no such place")
+    def get(self, soc: str, limit: int, area: str | None = None, region: str | None = None) -> Any:
+        """What comes after an occupation
+
+        Moves laid out in published pathways first (best kind of move first), then O*NET
+        related occupations by tier; each with its wages for `?area=` / `?region=` (else the
+        nation), the median wage gain, and the skills to build: the target's skills and
+        knowledge of importance ≥ 3 that it needs at a higher level, largest gap first.
+        """
+        return occupation_next_steps(
+            session=request_session(), soc=soc, area=area, region=region, limit=limit
+        )
