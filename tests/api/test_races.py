@@ -22,10 +22,17 @@ from pathways.domain.access import Role
 from pathways.domain.vocabulary import AreaKind
 from pathways.errors import CODE_OF_STATUS
 from pathways.migrations import upgrade
-from pathways.models import Area
+from pathways.models import Area, Occupation
 from pathways.sessions import database
 from tests.conftest import target_is_postgres
-from tests.factories import bearer, make_token, make_user
+from tests.factories import (
+    bearer,
+    make_occupation,
+    make_partnership,
+    make_region,
+    make_token,
+    make_user,
+)
 
 ROUNDS = 10
 REGIONS = "/api/v1/regions"
@@ -242,3 +249,73 @@ def test_two_creates_of_one_account_email_one_is_201_the_other_409(
         found = [user for user in accounts.get_json()["items"] if user["email"] == email]
         assert [user["name"] for user in found] == [names[winner]]
         assert audit_actions(live, str(found[0]["id"]), entity="user") == ["create"]
+
+
+# --- pathways: editing a published version starts exactly one next draft ---------------
+
+
+PATHWAYS = "/api/v1/pathways"
+
+
+def publish_one(live: Live, slug: str) -> tuple[dict[str, str], dict[str, str], str]:
+    """A published two-step pathway; two editors' headers and its ETag."""
+    with Session(database(live.app).engine) as session:
+        for soc in ("31-1131", "29-2061"):
+            if session.get(Occupation, soc) is None:
+                make_occupation(session, soc_code=soc)
+        partnership = make_partnership(
+            session, slug=f"{slug}-team", region_id=make_region(session, areas=["0033740"]).id
+        )
+        editors = [
+            make_user(session, role=Role.PARTNERSHIP_EDITOR, partnerships=[partnership])
+            for _ in range(2)
+        ]
+        headers = [bearer(make_token(session, editor)) for editor in editors]
+        session.commit()
+    client = live.app.test_client()
+    graph = {
+        "steps": [
+            {"key": "cna", "soc": "31-1131", "stage": 1},
+            {"key": "lpn", "soc": "29-2061", "stage": 2},
+        ],
+        "transitions": [{"from": "cna", "to": "lpn", "kind": "advance", "months_training": 12}],
+    }
+    body = {"partnership": f"{slug}-team", "slug": slug, "title": "CNA to LPN", **graph}
+    created = client.post(PATHWAYS, json=body, headers=headers[0])
+    assert created.status_code == 201, created.get_json()
+    published = client.post(
+        f"{PATHWAYS}/{slug}/publish", headers={**headers[0], "If-Match": created.headers["ETag"]}
+    )
+    assert published.status_code == 200, published.get_json()
+    return headers[0], headers[1], published.headers["ETag"]
+
+
+def retitle(slug: str, headers: dict[str, str], etag: str, title: str) -> Send:
+    return lambda client: client.patch(
+        f"{PATHWAYS}/{slug}", json={"title": title}, headers={**headers, "If-Match": etag}
+    )
+
+
+def test_two_edits_of_a_published_pathway_start_one_draft(live: Live) -> None:
+    for round_ in range(ROUNDS):
+        slug = f"raced-{round_}"
+        alice, bob, etag = publish_one(live, slug)
+        titles = ("Alice's draft", "Bob's draft")
+        responses = race(
+            live.app,
+            retitle(slug, alice, etag, titles[0]),
+            retitle(slug, bob, etag, titles[1]),
+        )
+
+        statuses = [response.status_code for response in responses]
+        assert sorted(statuses) in ([200, 409], [200, 412]), statuses
+        winner = statuses.index(200)
+        assert_error(responses[1 - winner], statuses[1 - winner])
+        seen = live.app.test_client().get(f"{PATHWAYS}/{slug}", headers=alice).get_json()
+        assert [(v["number"], v["status"]) for v in seen["versions"]] == [
+            (1, "published"),
+            (2, "draft"),
+        ]
+        assert seen["title"] == titles[winner]
+        public = live.app.test_client().get(f"{PATHWAYS}/{slug}").get_json()
+        assert public["title"] == "CNA to LPN", "version 1 is untouched"
