@@ -222,6 +222,13 @@ def _editable_head(
     # pathway that was never published stays invisible to them (404).
     require(actor, operation, replace(draft_target(head), published=public))
     session.refresh(head, with_for_update={"of": Pathway})
+    # Whoever held the lock before us may have started the next version meanwhile.
+    newest = session.scalar(sa.select(sa.func.max(Pathway.number)).where(Pathway.slug == slug))
+    if newest != head.number:
+        raise PreconditionFailed(
+            f"pathway {slug} was changed by someone else (version {newest} was started); "
+            "reload it and make your change again"
+        )
     if expected_tag is not None and expected_tag != tag(head):
         raise PreconditionFailed(
             f"pathway {slug} was changed by someone else (it is now at {tag(head)}); "
