@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from flask import Flask
 
-from pathways.cli import accounts, audit, catalog
+from pathways.cli import accounts, audit, catalog, workspace
 
 
 def init_app(app: Flask) -> None:
-    for command in (*catalog.COMMANDS, *accounts.COMMANDS, *audit.COMMANDS):
+    for command in (*catalog.COMMANDS, *accounts.COMMANDS, *audit.COMMANDS, *workspace.COMMANDS):
         app.cli.add_command(command)

@@ -1,5 +1,5 @@
 """The national catalog from `seed_data/`: every importer in dependency order, as described by
-`seed_data/catalog.toml`, plus the sample partnerships' regions."""
+`seed_data/catalog.toml`, plus the sample partnerships' regions and workspaces."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from pathways.importers.onet import import_onet
 from pathways.importers.onet_source import onet_files
 from pathways.importers.projections import import_projections
 from pathways.importers.sample import slice_catalog
+from pathways.importers.workspace import load_workspaces
 from pathways.services.imports import record_import
 from pathways.services.regions import save_region
 
@@ -128,6 +129,7 @@ def seed_catalog(
             area_codes=region.areas,
             description=region.description,
         )
+    load_workspaces(session, seed_dir, actor=actor)  # credentials.toml, partnerships/*.toml
     return summaries
 
 
