@@ -127,8 +127,23 @@ class RequirementOverride(Base):
         ),
         sa.CheckConstraint("importance BETWEEN 1 AND 5", name="importance_range"),
         sa.CheckConstraint("level BETWEEN 0 AND 7", name="level_range"),
-        sa.UniqueConstraint("partnership_id", "soc_code", "skill_id", "credential_id"),
-    )
+        # One override per skill, or per credential, of an occupation. Two partial indexes,
+        # because the column that is not used is NULL, and NULLs never collide.
+        sa.Index(
+            "uq_requirement_overrides_skill",
+            "partnership_id", "soc_code", "skill_id",
+            unique=True,
+            sqlite_where=sa.text("skill_id IS NOT NULL"),
+            postgresql_where=sa.text("skill_id IS NOT NULL"),
+        ),
+        sa.Index(
+            "uq_requirement_overrides_credential",
+            "partnership_id", "soc_code", "credential_id",
+            unique=True,
+            sqlite_where=sa.text("credential_id IS NOT NULL"),
+            postgresql_where=sa.text("credential_id IS NOT NULL"),
+        ),
+    )  # fmt: skip
 
     id: Mapped[int] = mapped_column(primary_key=True)
     partnership_id: Mapped[int] = mapped_column(

@@ -150,6 +150,8 @@ def update_pathway(
     if graph is not None:
         check_graph(session, graph, for_publish=False)
     if head.status is not PathwayStatus.DRAFT:
+        if not _differs(head, changes):
+            return head  # nothing to change: no new version either
         head = _next_draft(session, actor, head)
     before = snapshot(head)
     _describe(head, {key: changes[key] for key in ("title", "summary") if key in changes})
@@ -250,6 +252,15 @@ def _next_draft(session: Session, actor: Actor, head: Pathway) -> Pathway:
         after={"number": draft.number, "status": "draft", "from": head.number},
     )  # fmt: skip
     return draft
+
+
+def _differs(pathway: Pathway, changes: Mapping[str, Any]) -> bool:
+    text = {
+        key: (changes[key] or "").strip() or None for key in ("title", "summary") if key in changes
+    }
+    if any(getattr(pathway, key) != value for key, value in text.items()):
+        return True
+    return changes.get("graph") not in (None, to_graph(pathway))
 
 
 def _describe(pathway: Pathway, values: Mapping[str, Any]) -> None:

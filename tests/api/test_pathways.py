@@ -338,3 +338,18 @@ def test_next_steps_after_nursing_assistant(client, published):
     related = [item for item in body["items"] if not item["moves"]]
     assert related
     assert all(item["related_tier"] for item in related)
+
+
+def test_sending_a_published_pathway_back_unchanged_starts_no_new_version(
+    client, team, credentials, published
+):
+    _, editor = team
+    same = client.patch(
+        f"{API}/test-cna-to-rn",
+        json={"title": "CNA to RN", **cna_to_rn(credentials)},
+        headers={**editor, "If-Match": published},
+    )
+    assert same.status_code == 200
+    assert same.headers["ETag"] == published
+    versions = client.get(f"{API}/test-cna-to-rn", headers=editor).get_json()["versions"]
+    assert [(v["number"], v["status"]) for v in versions] == [(1, "published")]

@@ -5,8 +5,17 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from pathways.domain.errors import InvalidInput
-from pathways.models import CipCode, Occupation, OccupationSkill, Skill, Wage
-from tests.factories import make_occupation, make_wage
+from pathways.domain.vocabulary import CredentialType
+from pathways.models import (
+    CipCode,
+    Credential,
+    Occupation,
+    OccupationSkill,
+    RequirementOverride,
+    Skill,
+    Wage,
+)
+from tests.factories import make_occupation, make_partnership, make_wage
 
 
 def test_soc_code_format_is_checked_by_the_model(session):
@@ -64,3 +73,20 @@ def test_deleting_an_occupation_takes_its_catalog_rows_with_it(session):
         sa.select(sa.func.count()).select_from(Wage).where(Wage.soc_code == occupation.soc_code)
     )
     assert count == 0
+
+
+def test_one_override_per_skill_and_per_credential_of_an_occupation(session):
+    partnership = make_partnership(session)
+    skill_id = session.scalar(sa.select(Skill.id).where(Skill.element_id == "2.A.1.a"))
+    credential = Credential(name="Constraint Test Credential", ctdl_type=CredentialType.LICENSE)
+    session.add(credential)
+    session.flush()
+    base = {"partnership_id": partnership.id, "soc_code": "29-2061"}
+    rows = [
+        {**base, "action": "drop", "skill_id": skill_id},
+        {**base, "action": "drop", "credential_id": credential.id},
+    ]
+    session.execute(sa.insert(RequirementOverride), rows)
+    for row in rows:
+        with pytest.raises(IntegrityError), session.begin_nested():
+            session.execute(sa.insert(RequirementOverride), [{**row, "action": "reweight"}])

@@ -1,6 +1,7 @@
 """Partnership workspace: why a regional requirement differs (notes), a credential override's
-relation (required / preferred / add-on), where a credential's facts are published, and room
-for a credential's exam and renewal rules.
+relation (required / preferred / add-on) and a key that truly keeps one override per skill
+or credential; where a credential's facts are published, and room for its exam and renewal
+rules.
 
 Revision ID: 0006
 Revises: 0005
@@ -33,10 +34,31 @@ def upgrade() -> None:
             op.f("ck_requirement_overrides_credential_relation"),
             "relation IN ('required', 'preferred', 'add_on')",
         )
+        # The old key included both skill_id and credential_id, one of which is always NULL,
+        # so it never refused a duplicate: one partial unique index for each kind instead.
+        batch_op.drop_constraint(
+            op.f("uq_requirement_overrides_partnership_id_soc_code_skill_id_credential_id"),
+            type_="unique",
+        )
+    for kind in ("skill", "credential"):
+        op.create_index(
+            f"uq_requirement_overrides_{kind}",
+            "requirement_overrides",
+            ["partnership_id", "soc_code", f"{kind}_id"],
+            unique=True,
+            sqlite_where=sa.text(f"{kind}_id IS NOT NULL"),
+            postgresql_where=sa.text(f"{kind}_id IS NOT NULL"),
+        )
 
 
 def downgrade() -> None:
+    for kind in ("skill", "credential"):
+        op.drop_index(f"uq_requirement_overrides_{kind}", table_name="requirement_overrides")
     with op.batch_alter_table("requirement_overrides", schema=None) as batch_op:
+        batch_op.create_unique_constraint(
+            op.f("uq_requirement_overrides_partnership_id_soc_code_skill_id_credential_id"),
+            ["partnership_id", "soc_code", "skill_id", "credential_id"],
+        )
         batch_op.drop_constraint(
             op.f("ck_requirement_overrides_credential_relation"), type_="check"
         )
