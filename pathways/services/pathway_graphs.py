@@ -3,6 +3,8 @@ one from the other, check a graph against the catalog, and write it in place of 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
@@ -20,6 +22,17 @@ def to_graph(pathway: Pathway) -> PathwayGraph:
         for step in pathway.steps
     )
     return PathwayGraph(steps, tuple(to_spec(move) for move in pathway.transitions))
+
+
+def same_graph(one: PathwayGraph, other: PathwayGraph) -> bool:
+    """The same steps and transitions, in whatever order they were listed."""
+
+    def canonical(graph: PathwayGraph) -> tuple[object, ...]:
+        steps = sorted(graph.steps, key=lambda step: step.key)
+        moves = sorted(graph.transitions, key=lambda move: (move.source, move.target))
+        return (steps, [replace(m, credential_ids=tuple(sorted(m.credential_ids))) for m in moves])
+
+    return canonical(one) == canonical(other)
 
 
 def to_spec(move: Transition) -> TransitionSpec:

@@ -24,7 +24,7 @@ from pathways.domain.vocabulary import PathwayStatus
 from pathways.models import Pathway, PathwayStep, Transition
 from pathways.services import audit
 from pathways.services.partnerships import get_partnership
-from pathways.services.pathway_graphs import check_graph, to_graph, write_graph
+from pathways.services.pathway_graphs import check_graph, same_graph, to_graph, write_graph
 from pathways.services.versions import flush
 
 DRAFT, PUBLISHED = "draft", "published"
@@ -155,7 +155,7 @@ def update_pathway(
         head = _next_draft(session, actor, head)
     before = snapshot(head)
     _describe(head, {key: changes[key] for key in ("title", "summary") if key in changes})
-    if graph is not None and graph != to_graph(head):
+    if graph is not None and not same_graph(graph, to_graph(head)):
         write_graph(session, head, graph)
     after = snapshot(head)
     if after != before:
@@ -260,7 +260,8 @@ def _differs(pathway: Pathway, changes: Mapping[str, Any]) -> bool:
     }
     if any(getattr(pathway, key) != value for key, value in text.items()):
         return True
-    return changes.get("graph") not in (None, to_graph(pathway))
+    graph = changes.get("graph")
+    return graph is not None and not same_graph(graph, to_graph(pathway))
 
 
 def _describe(pathway: Pathway, values: Mapping[str, Any]) -> None:
