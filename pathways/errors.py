@@ -99,11 +99,14 @@ def handle_domain_error(error: DomainError) -> BaseResponse:
     return response
 
 
+REQUEST_PARTS = {"json", "query", "path", "headers", "form", "files"}  # where webargs looks
+
+
 def handle_http_error(error: HTTPException) -> Response:
     status = error.code or 500
     data = getattr(error, "data", None) or {}
     errors = data.get("errors") or data.get("messages") or {}
-    if isinstance(errors, dict) and set(errors) <= {"json", "query", "path", "headers", "form"}:
+    if isinstance(errors, dict) and set(errors) <= REQUEST_PARTS:
         # webargs nests messages under the request part; the field name is what people need.
         errors = {field: messages for part in errors.values() for field, messages in part.items()}
     message = data.get("message") or _describe(errors, error)

@@ -5,26 +5,42 @@ from __future__ import annotations
 
 import itertools
 import secrets
+from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from pathways.domain.access import Role
+from pathways.domain.access import Actor, Role
+from pathways.domain.pathways import PathwayGraph, StepSpec, TransitionSpec
 from pathways.domain.search import search_text
-from pathways.domain.vocabulary import AreaKind, ProviderKind
+from pathways.domain.vocabulary import (
+    AreaKind,
+    CredentialType,
+    PayBasis,
+    ProviderKind,
+    RequirementAction,
+    TransitionKind,
+)
 from pathways.models import (
     ApiToken,
     Area,
+    Credential,
+    CriticalOccupation,
+    EmployerWage,
     Occupation,
     Partnership,
+    Pathway,
     Provider,
     Region,
     RegionArea,
+    RequirementOverride,
+    Skill,
     User,
     Wage,
 )
 from pathways.services.passwords import hash_password
+from pathways.services.pathways import create_pathway, publish_pathway
 from pathways.services.tokens import hash_token
 
 _numbers = itertools.count(1)
@@ -143,3 +159,100 @@ def make_token(session: Session, user: User, **overrides: Any) -> str:
 
 def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
+
+
+def make_credential(session: Session, **overrides: Any) -> Credential:
+    """A credential in the shared catalog, with no occupations linked."""
+    n = next(_numbers)
+    values: dict[str, Any] = {
+        "name": f"Test Certificate {n}",
+        "ctdl_type": CredentialType.CERTIFICATION,
+        "issuer": "Test Issuing Board",
+    }
+    values.update(overrides)
+    credential = Credential(**values)
+    session.add(credential)
+    session.flush()
+    return credential
+
+
+def make_critical_occupation(
+    session: Session, *, partnership: Partnership, **overrides: Any
+) -> CriticalOccupation:
+    values: dict[str, Any] = {"soc_code": "29-1141", "priority": 1, "annual_openings": 10}
+    values.update(overrides)
+    row = CriticalOccupation(partnership_id=partnership.id, **values)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def make_employer_wage(
+    session: Session, *, partnership: Partnership, **overrides: Any
+) -> EmployerWage:
+    """An hourly report from three employers, in US dollars."""
+    values: dict[str, Any] = {
+        "soc_code": "31-1131",
+        "pay_basis": PayBasis.HOURLY,
+        "entry": 14.0,
+        "median": 15.5,
+        "experienced": 17.0,
+        "reported_on": date(2025, 3, 1),
+        "employer_count": 3,
+    }
+    values.update(overrides)
+    row = EmployerWage(partnership_id=partnership.id, **values)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def make_requirement_override(
+    session: Session, *, partnership: Partnership, skill: str = "2.B.1.e", **overrides: Any
+) -> RequirementOverride:
+    """A re-weighted O*NET skill (`skill` is its element ID) for an occupation."""
+    skill_id = session.scalar(sa.select(Skill.id).where(Skill.element_id == skill))
+    values: dict[str, Any] = {
+        "soc_code": "29-2061",
+        "action": RequirementAction.REWEIGHT,
+        "skill_id": skill_id,
+        "importance": 4.0,
+        "level": 4.0,
+    }
+    values.update(overrides)
+    row = RequirementOverride(partnership_id=partnership.id, **values)
+    session.add(row)
+    session.flush()
+    return row
+
+
+# Nurse aide → practical nurse: an entry and a destination, so it can be published.
+TWO_STEPS = PathwayGraph(
+    (StepSpec("cna", "31-1131", 1), StepSpec("lpn", "29-2061", 2)),
+    (TransitionSpec("cna", "lpn", TransitionKind.ADVANCE, months_training=12),),
+)
+
+
+def make_pathway(
+    session: Session,
+    *,
+    partnership: Partnership,
+    graph: PathwayGraph = TWO_STEPS,
+    publish: bool = False,
+    **overrides: Any,
+) -> Pathway:
+    """Version 1 of a pathway, drafted (and, with `publish`, published) through the services,
+    so its steps, transitions and audit entries are as the app writes them."""
+    n = next(_numbers)
+    values: dict[str, Any] = {"slug": f"test-pathway-{n}", "title": f"Test Pathway {n}"}
+    values.update(overrides)
+    operator = Actor.operator("tests")
+    pathway = create_pathway(
+        session=session, actor=operator, partnership=partnership.slug, graph=graph, **values
+    )
+    if publish:
+        pathway = publish_pathway(
+            session=session, actor=operator, slug=pathway.slug, expected_tag=None
+        )
+    session.flush()  # the audit entries too
+    return pathway

@@ -23,3 +23,8 @@ def soc_parameter(_converter: Any) -> dict[str, Any]:
         "description": "SOC 2018 code (an O*NET-SOC code is reduced to it)",
         "example": "29-2061",
     }
+
+
+# Row ids in paths: integers that fit the database's id column (32-bit on PostgreSQL), so a
+# larger number is an unknown id (404), never an overflow inside the database driver.
+ID = "int(max=2147483647)"

@@ -11,6 +11,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from pathways.api.auth import current_actor
+from pathways.api.converters import ID
 from pathways.api.pagination import PageArgs, PageSchema, page_headers
 from pathways.api.versions import etag, expected_version
 from pathways.domain.codes import SOC_PATTERN
@@ -79,7 +80,10 @@ class CredentialPageSchema(PageSchema):
 class CredentialArgs(PageArgs):
     q = F.String(validate=ma.validate.Length(max=200), metadata={"description": "Name or issuer"})
     type = credential_type()
-    occupation = F.String(metadata={"description": "Only credentials linked to this SOC code"})
+    occupation = F.String(
+        validate=ma.validate.Regexp(SOC_PATTERN, error="a SOC code is written NN-NNNN"),
+        metadata={"description": "Only credentials linked to this SOC code"},
+    )
 
 
 class CredentialUpdateSchema(ma.Schema):
@@ -132,7 +136,7 @@ class Credentials(MethodView):
         return credential, 201, {**etag(credential.version), "Location": location}
 
 
-@blp.route("/<int:credential_id>")
+@blp.route(f"/<{ID}:credential_id>")
 class CredentialDetail(MethodView):
     @blp.response(200, CredentialSchema)
     def get(self, credential_id: int) -> Any:

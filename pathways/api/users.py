@@ -10,6 +10,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from pathways.api.auth import current_actor
+from pathways.api.converters import ID
 from pathways.api.pagination import PageArgs, PageSchema, page_headers
 from pathways.api.versions import etag, expected_version
 from pathways.domain.access import Role
@@ -107,7 +108,7 @@ class Me(MethodView):
         return user, 200, etag(user.version)
 
 
-@blp.route("/<int:user_id>")
+@blp.route(f"/<{ID}:user_id>")
 class UserDetail(MethodView):
     @blp.response(200, UserSchema)
     @blp.alt_response(404, description="No such account, or not yours to see")

@@ -10,6 +10,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from pathways.api.auth import current_actor
+from pathways.api.converters import ID
 from pathways.api.partnership_schemas import (
     CriticalCreateSchema,
     CriticalOccupationSchema,
@@ -138,7 +139,7 @@ class EmployerWages(MethodView):
         return row, 201, {**etag(row.version), "Location": location}
 
 
-@blp.route("/employer-wages/<int:wage_id>")
+@blp.route(f"/employer-wages/<{ID}:wage_id>")
 class EmployerWage(MethodView):
     @blp.response(200, EmployerWageSchema)
     def get(self, slug: str, wage_id: int) -> Any:
@@ -199,7 +200,7 @@ class RequirementOverrides(MethodView):
         return row, 201, {**etag(row.version), "Location": location}
 
 
-@blp.route("/requirement-overrides/<int:override_id>")
+@blp.route(f"/requirement-overrides/<{ID}:override_id>")
 class RequirementOverride(MethodView):
     @blp.response(200, OverrideSchema)
     def get(self, slug: str, override_id: int) -> Any:

@@ -11,10 +11,17 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from pathways.domain.access import Actor, Operation, Resource, Target, require
+from pathways.domain.codes import parse_soc
 from pathways.domain.errors import Conflict, InvalidInput, NotFound
 from pathways.domain.paging import Page
 from pathways.domain.vocabulary import CredentialRelation, CredentialType
-from pathways.models import Credential, OccupationCredential
+from pathways.models import (
+    Credential,
+    OccupationCredential,
+    Pathway,
+    Transition,
+    TransitionCredential,
+)
 from pathways.services import audit
 from pathways.services.occupations import known_occupation
 from pathways.services.paging import paginate
@@ -45,7 +52,7 @@ def list_credentials(
         query = query.where(Credential.ctdl_type == _type(ctdl_type))
     if occupation:
         linked = sa.select(OccupationCredential.credential_id).where(
-            OccupationCredential.soc_code == occupation
+            OccupationCredential.soc_code == parse_soc(occupation, field="occupation")
         )
         query = query.where(Credential.id.in_(linked))
     return paginate(session, query, page=page, per_page=per_page)
@@ -111,12 +118,14 @@ def update_credential(
     credential = get_credential(session=session, credential_id=credential_id, for_update=True)
     check_version(f"credential {credential_id}", credential.version, expected_version)
     before = snapshot(session, credential)
-    _apply(credential, {key: changes[key] for key in EDITABLE if key in changes})
-    taken = f"there is already a credential {credential.name!r} from {credential.issuer!r}"
-    _check_unique(session, credential, taken)
     if occupations is not None:
         _link(session, credential, occupations)
-    after = snapshot(session, credential)
+    # The credential's own row is saved once, at the end: nothing may autoflush it sooner.
+    with session.no_autoflush:
+        _apply(credential, {key: changes[key] for key in EDITABLE if key in changes})
+        taken = f"there is already a credential {credential.name!r} from {credential.issuer!r}"
+        _check_unique(session, credential, taken)
+        after = snapshot(session, credential)
     if after != before:
         flag_modified(credential, "name")  # links live in another table: bump the version
         flush(session, f"credential {credential_id}", taken=taken)
@@ -133,6 +142,17 @@ def delete_credential(
     require(actor, Operation.DELETE, CREDENTIALS)
     credential = get_credential(session=session, credential_id=credential_id, for_update=True)
     check_version(f"credential {credential_id}", credential.version, expected_version)
+    used = session.scalar(
+        sa.select(sa.func.count(sa.distinct(Pathway.slug)))
+        .join(Transition, Transition.pathway_id == Pathway.id)
+        .join(TransitionCredential, TransitionCredential.transition_id == Transition.id)
+        .where(TransitionCredential.credential_id == credential_id)
+    )
+    if used:
+        # Published versions are frozen: a credential they name cannot go away under them.
+        raise Conflict(
+            f"credential {credential_id} is earned on {used} pathway(s); change those first"
+        )
     before = snapshot(session, credential)
     session.delete(credential)
     flush(session, f"credential {credential_id}")

@@ -16,6 +16,7 @@ from pathways.models import CriticalOccupation
 from pathways.services import audit
 from pathways.services.occupations import known_occupation
 from pathways.services.partnerships import editable_partnership, get_partnership
+from pathways.services.saving import save_delete, save_update
 from pathways.services.versions import check_version, flush
 
 EDITABLE = ("priority", "annual_openings", "notes")
@@ -85,13 +86,10 @@ def update_critical(
     check_version(what, row.version, expected_version)
     before = snapshot(row)
     _apply(row, {key: changes[key] for key in EDITABLE if key in changes})
-    after = snapshot(row)
-    if after != before:
-        flush(session, what)
-        audit.record(
-            session=session, actor=actor, action="update", entity="critical_occupation",
-            entity_id=f"{slug}/{row.soc_code}", before=before, after=after,
-        )  # fmt: skip
+    save_update(
+        session, actor, what=what, entity="critical_occupation",
+        entity_id=f"{slug}/{row.soc_code}", before=before, after=snapshot(row),
+    )  # fmt: skip
     return row
 
 
@@ -102,12 +100,9 @@ def remove_critical(
     row = get_critical(session=session, slug=slug, soc=soc, for_update=True)
     what = f"critical occupation {row.soc_code}"
     check_version(what, row.version, expected_version)
-    before = snapshot(row)
-    session.delete(row)
-    flush(session, what)
-    audit.record(
-        session=session, actor=actor, action="delete", entity="critical_occupation",
-        entity_id=f"{slug}/{row.soc_code}", before=before,
+    save_delete(
+        session, actor, row, what=what, entity="critical_occupation",
+        entity_id=f"{slug}/{row.soc_code}", before=snapshot(row),
     )  # fmt: skip
 
 

@@ -19,6 +19,7 @@ from pathways.models import EmployerWage
 from pathways.services import audit
 from pathways.services.occupations import known_occupation
 from pathways.services.partnerships import editable_partnership, get_partnership
+from pathways.services.saving import save_delete, save_update
 from pathways.services.versions import check_version, flush
 
 LEVELS = ("entry", "median", "experienced")
@@ -94,13 +95,10 @@ def update_employer_wage(
     check_version(f"employer wage report {wage_id}", row.version, expected_version)
     before = snapshot(row)
     _apply(session, row, {**before, **{k: changes[k] for k in EDITABLE if k in changes}})
-    after = snapshot(row)
-    if after != before:
-        flush(session, f"employer wage report {wage_id}")
-        audit.record(
-            session=session, actor=actor, action="update", entity="employer_wage",
-            entity_id=f"{slug}/{wage_id}", before=before, after=after,
-        )  # fmt: skip
+    save_update(
+        session, actor, what=f"employer wage report {wage_id}", entity="employer_wage",
+        entity_id=f"{slug}/{wage_id}", before=before, after=snapshot(row),
+    )  # fmt: skip
     return row
 
 
@@ -110,12 +108,9 @@ def remove_employer_wage(
     editable_partnership(session=session, actor=actor, slug=slug)
     row = get_employer_wage(session=session, slug=slug, wage_id=wage_id, for_update=True)
     check_version(f"employer wage report {wage_id}", row.version, expected_version)
-    before = snapshot(row)
-    session.delete(row)
-    flush(session, f"employer wage report {wage_id}")
-    audit.record(
-        session=session, actor=actor, action="delete", entity="employer_wage",
-        entity_id=f"{slug}/{wage_id}", before=before,
+    save_delete(
+        session, actor, row, what=f"employer wage report {wage_id}", entity="employer_wage",
+        entity_id=f"{slug}/{wage_id}", before=snapshot(row),
     )  # fmt: skip
 
 

@@ -19,7 +19,14 @@ SVG = "image/svg+xml"
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
-FORBIDDEN_ELEMENTS = {"script", "foreignObject", "iframe", "embed", "object", "image", "use"}
+FORBIDDEN_ELEMENTS = {
+    "script", "foreignObject", "iframe", "embed", "object", "image", "use",
+    # Animation can rewrite any attribute after the checks, an href included.
+    "set", "animate", "animateMotion", "animateTransform",
+}  # fmt: skip
+# Processing instructions other than the XML declaration (<?xml-stylesheet href=…?>): the
+# parser drops them silently, so they are looked for in the bytes.
+PROCESSING_INSTRUCTION = re.compile(rb"<\?(?!xml\s)", re.IGNORECASE)
 # Anything that may point outside the file: url(...) in styles, and imports.
 EXTERNAL_STYLE = re.compile(r"url\s*\(|@import|expression\s*\(", re.IGNORECASE)
 
@@ -41,6 +48,8 @@ def check_logo(content: bytes) -> str:
 
 
 def _check_svg(content: bytes) -> None:
+    if PROCESSING_INSTRUCTION.search(content):
+        raise _invalid("an SVG logo may not carry processing instructions (xml-stylesheet)")
     try:
         root = fromstring(content, forbid_dtd=True)
     except DefusedXmlException:

@@ -90,7 +90,7 @@ def create_partnership(
     taken = f"there is already a partnership {slug!r}"
     if session.scalar(sa.select(Partnership.id).where(Partnership.slug == slug)) is not None:
         raise Conflict(taken)
-    partnership = Partnership(slug=slug, region=get_region(session=session, slug=region))
+    partnership = Partnership(slug=slug, region=region_for(session, region))
     _apply(partnership, {"name": name, "sector": sector, **fields})
     partnership.members = _members(members)
     session.add(partnership)
@@ -115,15 +115,17 @@ def update_partnership(
         session=session, actor=actor, slug=slug, expected_version=expected_version
     )
     before = snapshot(partnership)
-    _apply(partnership, {key: changes[key] for key in EDITABLE if key in changes})
-    if "region" in changes and changes["region"] != partnership.region.slug:
-        partnership.region = get_region(session=session, slug=changes["region"])
+    # Members and the region first: their flush and query must not carry the partnership's
+    # own row, which is saved once, at the end, so its version moves on by exactly one.
     if "members" in changes:
         wanted = _members(changes["members"])
         if _member_rows(wanted) != before["members"]:
             partnership.members = []
             session.flush()  # a member's name is unique in its partnership: drop the old first
             partnership.members = wanted
+    if "region" in changes and changes["region"] != partnership.region.slug:
+        partnership.region = region_for(session, changes["region"])
+    _apply(partnership, {key: changes[key] for key in EDITABLE if key in changes})
     return _saved(session, actor, partnership, before)
 
 
@@ -139,9 +141,11 @@ def set_logo(
     partnership = editable_partnership(
         session=session, actor=actor, slug=slug, expected_version=expected_version
     )
+    media_type = None if content is None else check_logo(content)
+    if content == partnership.logo:
+        return partnership  # the same file again: nothing changes
     before = snapshot(partnership)
-    partnership.logo_media_type = None if content is None else check_logo(content)
-    partnership.logo = content
+    partnership.logo_media_type, partnership.logo = media_type, content
     return _saved(session, actor, partnership, before, force=True)
 
 
@@ -192,6 +196,14 @@ def _saved(
             entity_id=partnership.slug, before=before, after=after,
         )  # fmt: skip
     return partnership
+
+
+def region_for(session: Session, slug: str) -> Region:
+    """The region a partnership names, or InvalidInput on `region` (it is the input's fault)."""
+    try:
+        return get_region(session=session, slug=slug)
+    except NotFound as error:
+        raise InvalidInput.for_field("region", error.message) from None
 
 
 def _apply(partnership: Partnership, values: Mapping[str, Any]) -> None:

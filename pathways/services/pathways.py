@@ -154,9 +154,11 @@ def update_pathway(
             return head  # nothing to change: no new version either
         head = _next_draft(session, actor, head)
     before = snapshot(head)
-    _describe(head, {key: changes[key] for key in ("title", "summary") if key in changes})
+    # The graph first: its flushes must not carry the pathway's own row, which is saved once,
+    # at the end, so the version moves on by exactly one.
     if graph is not None and not same_graph(graph, to_graph(head)):
         write_graph(session, head, graph)
+    _describe(head, {key: changes[key] for key in ("title", "summary") if key in changes})
     after = snapshot(head)
     if after != before:
         flag_modified(head, "title")  # steps live in other tables: bump the version
@@ -221,8 +223,11 @@ def _editable_head(
     head = rows[-1]
     public = any(row.status is not PathwayStatus.DRAFT for row in rows)
     # Someone who can see the published pathway learns they may not change it (403); a
-    # pathway that was never published stays invisible to them (404).
-    require(actor, operation, replace(draft_target(head), published=public))
+    # pathway that was never published looks to them exactly like one that does not exist.
+    try:
+        require(actor, operation, replace(draft_target(head), published=public))
+    except NotFound:
+        raise NotFound(f"no pathway {slug!r}") from None
     session.refresh(head, with_for_update={"of": Pathway})
     # Whoever held the lock before us may have started the next version meanwhile.
     newest = session.scalar(sa.select(sa.func.max(Pathway.number)).where(Pathway.slug == slug))

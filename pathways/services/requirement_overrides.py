@@ -18,6 +18,7 @@ from pathways.models import Credential, RequirementOverride, Skill
 from pathways.services import audit
 from pathways.services.occupations import known_occupation
 from pathways.services.partnerships import editable_partnership, get_partnership
+from pathways.services.saving import save_delete, save_update
 from pathways.services.versions import check_version, flush
 
 EDITABLE = ("action", "importance", "level", "relation", "notes")
@@ -132,13 +133,11 @@ def update_override(
     check_version(f"requirement override {override_id}", row.version, expected_version)
     before = snapshot(row)
     _apply(row, {**before, **{key: changes[key] for key in EDITABLE if key in changes}})
-    after = snapshot(row)
-    if after != before:
-        flush(session, f"requirement override {override_id}")
-        audit.record(
-            session=session, actor=actor, action="update", entity="requirement_override",
-            entity_id=f"{slug}/{override_id}", before=before, after=after,
-        )  # fmt: skip
+    save_update(
+        session, actor, what=f"requirement override {override_id}",
+        entity="requirement_override", entity_id=f"{slug}/{override_id}", before=before,
+        after=snapshot(row),
+    )  # fmt: skip
     return row
 
 
@@ -148,12 +147,9 @@ def remove_override(
     editable_partnership(session=session, actor=actor, slug=slug)
     row = get_override(session=session, slug=slug, override_id=override_id, for_update=True)
     check_version(f"requirement override {override_id}", row.version, expected_version)
-    before = snapshot(row)
-    session.delete(row)
-    flush(session, f"requirement override {override_id}")
-    audit.record(
-        session=session, actor=actor, action="delete", entity="requirement_override",
-        entity_id=f"{slug}/{override_id}", before=before,
+    save_delete(
+        session, actor, row, what=f"requirement override {override_id}",
+        entity="requirement_override", entity_id=f"{slug}/{override_id}", before=snapshot(row),
     )  # fmt: skip
 
 
