@@ -3,10 +3,13 @@ and requirement overrides."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import marshmallow as ma
 from flask import url_for
 from flask_smorest.fields import Upload
 
+from pathways.api.occupation_schemas import WagesSchema
 from pathways.api.pagination import PageArgs, PageSchema
 from pathways.domain.codes import SOC_PATTERN
 from pathways.domain.vocabulary import (
@@ -15,7 +18,9 @@ from pathways.domain.vocabulary import (
     PayBasis,
     RequirementAction,
 )
-from pathways.models import Partnership
+from pathways.models import EmployerWage, Partnership
+from pathways.services.wages import resolve_wages
+from pathways.sessions import request_session
 
 F = ma.fields
 SOC_CODE = ma.validate.Regexp(SOC_PATTERN, error="a SOC code is written NN-NNNN")
@@ -139,7 +144,21 @@ class EmployerWageSchema(ma.Schema):
     employer_count = F.Integer(required=True)
     notes = F.String(required=True, allow_none=True)
     source = F.Constant("employer", required=True, metadata={"description": "Always employer"})
+    bls = F.Method(
+        "_bls",
+        required=True,
+        metadata={
+            "type": "object",
+            "description": "BLS OEWS wages for the same occupation in the partnership's region "
+            "(else its state, else the nation), to show beside the employers' figures",
+        },
+    )
     version = F.Integer(required=True, metadata={"description": "Also the ETag"})
+
+    def _bls(self, row: EmployerWage) -> Any:
+        region = row.partnership.region.slug
+        found = resolve_wages(session=request_session(), soc=row.soc_code, region=region)
+        return WagesSchema().dump(found)
 
 
 class OverrideUpdateSchema(ma.Schema):

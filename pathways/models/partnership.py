@@ -113,6 +113,8 @@ class EmployerWage(Base):
     notes: Mapped[str | None] = mapped_column(sa.Text)
     version: Mapped[int] = mapped_column(default=1)
 
+    partnership: Mapped[Partnership] = relationship(viewonly=True)
+
     __mapper_args__ = {"version_id_col": version}
 
 

@@ -158,8 +158,9 @@ def update_pathway(
     # at the end, so the version moves on by exactly one.
     if graph is not None and not same_graph(graph, to_graph(head)):
         write_graph(session, head, graph)
-    _describe(head, {key: changes[key] for key in ("title", "summary") if key in changes})
-    after = snapshot(head)
+    with session.no_autoflush:  # reading the graph back must not save the title early
+        _describe(head, {key: changes[key] for key in ("title", "summary") if key in changes})
+        after = snapshot(head)
     if after != before:
         flag_modified(head, "title")  # steps live in other tables: bump the version
         flush(session, f"pathway {slug}")

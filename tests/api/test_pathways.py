@@ -353,3 +353,43 @@ def test_sending_a_published_pathway_back_unchanged_starts_no_new_version(
     assert same.headers["ETag"] == published
     versions = client.get(f"{API}/test-cna-to-rn", headers=editor).get_json()["versions"]
     assert [(v["number"], v["status"]) for v in versions] == [(1, "published")]
+
+
+def test_a_new_title_and_graph_together_are_one_save(client, team, credentials):
+    slug, editor = team
+    created = client.post(
+        API,
+        json={
+            "partnership": slug,
+            "slug": "test-one-save",
+            "title": "One",
+            **cna_to_rn(credentials),
+        },
+        headers=editor,
+    )
+    graph = cna_to_rn(credentials)
+    graph["transitions"].pop()  # no lateral to Medical Assistant
+    changed = client.patch(
+        f"{API}/test-one-save",
+        json={"title": "Two", **graph},
+        headers={**editor, "If-Match": created.headers["ETag"]},
+    )
+    assert changed.status_code == 200, changed.get_json()
+    assert (created.headers["ETag"], changed.headers["ETag"]) == ('"1.1"', '"1.2"')
+    assert changed.get_json()["destinations"] == ["rn"]
+
+
+def test_employer_wages_are_listed_beside_the_bls_figures(client, team):
+    slug, editor = team
+    client.post(
+        f"/api/v1/partnerships/{slug}/employer-wages",
+        json={"soc": "29-2061", "pay_basis": "annual", "median": 57_000,
+              "reported_on": "2026-01-15",
+              "employer_count": 3},
+        headers=editor,
+    )  # fmt: skip
+    [report] = client.get(f"/api/v1/partnerships/{slug}/employer-wages").get_json()
+    assert (report["source"], report["median"]) == ("employer", 57_000)
+    assert report["bls"]["area"]["title"] == "Monroe, LA"
+    assert report["bls"]["source"] == "BLS OEWS May 2025"
+    assert report["bls"]["annual"]["median"]["value"] == LPN

@@ -183,6 +183,7 @@ def test_an_editor_records_employer_wages(client, team):
 
     assert response.status_code == 201, response.get_json()
     report = response.get_json()
+    bls = report.pop("bls")
     assert report == {
         **REPORT,
         "id": report["id"],
@@ -190,8 +191,9 @@ def test_an_editor_records_employer_wages(client, team):
         "source": "employer",
         "version": 1,
     }
+    assert bls["source"].startswith("BLS OEWS May "), "BLS figures beside the employers'"
     assert response.headers["ETag"] == '"1"'
-    assert client.get(response.headers["Location"]).get_json() == report
+    assert client.get(response.headers["Location"]).get_json() == {**report, "bls": bls}
 
 
 def test_employer_wages_are_listed_by_occupation_newest_first(client, team):
