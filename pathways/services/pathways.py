@@ -29,6 +29,13 @@ from pathways.services.versions import flush
 
 DRAFT, PUBLISHED = "draft", "published"
 EMPTY = PathwayGraph((), ())
+# Load a version's whole graph with it: every reader of a pathway walks it.
+GRAPH = (
+    selectinload(Pathway.steps).joinedload(PathwayStep.occupation),
+    selectinload(Pathway.transitions).selectinload(Transition.credentials),
+    selectinload(Pathway.transitions).joinedload(Transition.source),
+    selectinload(Pathway.transitions).joinedload(Transition.target),
+)
 
 
 def tag(pathway: Pathway) -> str:
@@ -37,16 +44,8 @@ def tag(pathway: Pathway) -> str:
 
 def versions(*, session: Session, slug: str) -> list[Pathway]:
     """Every version of `slug`, oldest first (NotFound when there are none)."""
-    query = (
-        sa.select(Pathway)
-        .where(Pathway.slug == slug)
-        .order_by(Pathway.number)
-        .options(
-            selectinload(Pathway.steps).joinedload(PathwayStep.occupation),
-            selectinload(Pathway.transitions).selectinload(Transition.credentials),
-        )
-    )
-    rows = list(session.scalars(query))
+    query = sa.select(Pathway).where(Pathway.slug == slug).order_by(Pathway.number)
+    rows = list(session.scalars(query.options(*GRAPH)))
     if not rows:
         raise NotFound(f"no pathway {slug!r}")
     return rows
@@ -87,7 +86,7 @@ def list_pathways(
     *, session: Session, actor: Actor, partnership: str | None = None, q: str | None = None
 ) -> list[Pathway]:
     """The newest visible version of each pathway, by title."""
-    query = sa.select(Pathway).order_by(Pathway.slug, Pathway.number)
+    query = sa.select(Pathway).order_by(Pathway.slug, Pathway.number).options(*GRAPH)
     if partnership is not None:
         query = query.where(
             Pathway.partnership_id == get_partnership(session=session, slug=partnership).id
