@@ -5,9 +5,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# graphviz draws pathway diagrams; fonts render them and the flyers; chromium runs the
-# browser tests; python3-venv builds .venv on Debian/Ubuntu.
-SYSTEM_PACKAGES=(graphviz fonts-dejavu-core fonts-liberation2 chromium python3-venv)
+# graphviz draws pathway diagrams; fonts render them and the flyers; Pango (with HarfBuzz's
+# subsetter) lays out WeasyPrint's PDFs; chromium runs the browser tests; python3-venv builds
+# .venv on Debian/Ubuntu.
+SYSTEM_PACKAGES=(
+  graphviz fonts-dejavu-core fonts-liberation2 libpango-1.0-0 libpangoft2-1.0-0
+  libharfbuzz-subset0 chromium python3-venv
+)
 PYTHON=${PYTHON:-python3}
 
 missing=()

@@ -1,0 +1,1 @@
+"""Renderers: plain values in, bytes or text out. No session, no models, no Flask."""
