@@ -13,6 +13,7 @@ lint:   ## ruff, mypy and the import-linter layer contracts
 bench:  ## benchmarks, as ratios against the raw tools
 	scripts/bootstrap.sh && .venv/bin/python bench/seed.py
 	.venv/bin/python bench/routes.py
+	.venv/bin/python bench/alignment.py
 
 setup:  ## system packages and .venv only
 	scripts/bootstrap.sh
