@@ -14,6 +14,7 @@ bench:  ## benchmarks, as ratios against the raw tools
 	scripts/bootstrap.sh && .venv/bin/python bench/seed.py
 	.venv/bin/python bench/routes.py
 	.venv/bin/python bench/alignment.py
+	.venv/bin/python bench/alignment_db.py
 
 setup:  ## system packages and .venv only
 	scripts/bootstrap.sh

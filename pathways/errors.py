@@ -8,7 +8,7 @@ from typing import Any
 
 import marshmallow as ma
 from flask import Flask, Response, jsonify, redirect, render_template, request, url_for
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError
 from werkzeug.wrappers import Response as BaseResponse
 
 from pathways.domain.errors import (
@@ -108,7 +108,12 @@ def handle_http_error(error: HTTPException) -> Response:
     errors = data.get("errors") or data.get("messages") or {}
     if isinstance(errors, dict) and set(errors) <= REQUEST_PARTS:
         # webargs nests messages under the request part; the field name is what people need.
-        errors = {field: messages for part in errors.values() for field, messages in part.items()}
+        errors = {
+            field: messages
+            for name, part in errors.items()
+            # A body that is not JSON at all has messages for the part itself.
+            for field, messages in (part.items() if isinstance(part, dict) else [(name, part)])
+        }
     message = data.get("message") or _describe(errors, error)
     if request.path.startswith(API_PREFIX):
         response = _json(status, message, errors)
@@ -145,7 +150,39 @@ def _html(status: int, message: str) -> Response:
     return Response(page, status=status, mimetype="text/html")
 
 
+def refuse_nul_characters() -> None:
+    """No text in a request may hold a NUL character: PostgreSQL can neither store nor compare
+    one, and no person types one. Refused before any view or query sees it, naming the field."""
+    if "\x00" in request.full_path or "%00" in request.query_string.decode("latin-1"):
+        raise BadRequest("the address contains a NUL character")
+    if request.is_json:
+        field = _nul_field(request.get_json(silent=True), "")
+        if field is not None:
+            raise InvalidInput.for_field(field or "body", "may not contain a NUL character")
+
+
+def _nul_field(value: object, where: str) -> str | None:
+    """Where in a JSON document a string holds a NUL character (`members[1].name`), if anywhere."""
+    if isinstance(value, str):
+        return where if "\x00" in value else None
+    if isinstance(value, dict):
+        items = [(f"{where}.{key}" if where else str(key), item) for key, item in value.items()]
+        keys = [where or "body" for key in value if "\x00" in str(key)]
+        if keys:
+            return keys[0]
+    elif isinstance(value, list):
+        items = [(f"{where}[{index}]", item) for index, item in enumerate(value)]
+    else:
+        return None
+    for path, item in items:
+        found = _nul_field(item, path)
+        if found is not None:
+            return found
+    return None
+
+
 def init_app(app: Flask) -> None:
+    app.before_request(refuse_nul_characters)
     app.register_error_handler(DomainError, handle_domain_error)
     app.register_error_handler(HTTPException, handle_http_error)
     app.register_error_handler(Exception, handle_unexpected)

@@ -16,7 +16,9 @@ from pathways.domain.pathways import PathwayGraph, StepSpec, TransitionSpec
 from pathways.domain.search import search_text
 from pathways.domain.vocabulary import (
     AreaKind,
+    AwardLevel,
     CredentialType,
+    Modality,
     PayBasis,
     ProviderKind,
     RequirementAction,
@@ -31,6 +33,7 @@ from pathways.models import (
     Occupation,
     Partnership,
     Pathway,
+    Program,
     Provider,
     Region,
     RegionArea,
@@ -48,7 +51,8 @@ _numbers = itertools.count(1)
 
 def make_occupation(session: Session, **overrides: Any) -> Occupation:
     n = next(_numbers)
-    values: dict[str, Any] = {"soc_code": f"99-{n:04d}", "title": f"Test Occupation {n}"}
+    # A SOC code has four digits after the dash; the counter passes 9999 in a full run.
+    values: dict[str, Any] = {"soc_code": f"99-{n % 10_000:04d}", "title": f"Test Occupation {n}"}
     values.update(overrides)
     values.setdefault("search_text", search_text(values["title"]))
     occupation = Occupation(**values)
@@ -256,3 +260,22 @@ def make_pathway(
         )
     session.flush()  # the audit entries too
     return pathway
+
+
+def make_program(session: Session, *, provider: Provider, **overrides: Any) -> Program:
+    """A practical nursing certificate of `provider` (CIP 51.3901), teaching nothing yet."""
+    n = next(_numbers)
+    values: dict[str, Any] = {
+        "title": f"Test Practical Nursing {n}",
+        "cip_code": "51.3901",
+        "award_level": AwardLevel.CERTIFICATE,
+        "modality": Modality.IN_PERSON,
+        "length_weeks": 48,
+        "cost": 840_000,
+        "seats_per_year": 40,
+    }
+    values.update(overrides)
+    program = Program(provider_id=provider.id, **values)
+    session.add(program)
+    session.flush()
+    return program

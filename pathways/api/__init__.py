@@ -9,6 +9,7 @@ from flask_smorest import Api as SmorestApi
 
 from pathways import errors
 from pathways.api import (
+    alignment,
     audit,
     auth,
     converters,
@@ -18,6 +19,8 @@ from pathways.api import (
     occupations,
     partnerships,
     pathways,
+    programs,
+    providers,
     regions,
     skills,
     users,
@@ -39,7 +42,7 @@ def init_app(app: Flask) -> None:
     api = Api(app, spec_kwargs=_spec_kwargs())
     api.register_converter(converters.SocCode, converters.soc_parameter)
     modules = (health, occupations, regions, partnerships, workspace, pathways, credentials)
-    for module in (*modules, skills, users, audit):
+    for module in (*modules, providers, programs, alignment, skills, users, audit):
         api.register_blueprint(module.blp)
     app.register_blueprint(docs.assets)
     auth.init_app(app)

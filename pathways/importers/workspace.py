@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from pathways.domain.access import Actor
 from pathways.domain.errors import NotFound
+from pathways.importers.programs import load_programs
 from pathways.importers.toml_tables import Table, read_toml
 from pathways.importers.workspace_details import (
     save_critical,
@@ -47,13 +48,16 @@ BRANDING_KEYS = ("brand_name", "primary_color", "accent_color", "contact_line")
 
 
 def load_workspaces(session: Session, seed_dir: Path, *, actor: Actor) -> list[str]:
-    """`credentials.toml` (when there is one), then every `partnerships/*.toml` by name."""
+    """`credentials.toml` (when there is one), then every `partnerships/*.toml` by name, then
+    the providers and programs of their regions (`programs/*.toml`)."""
     path = seed_dir / CREDENTIALS_FILE
     credentials = load_credentials(session, path, actor=actor) if path.exists() else {}
-    return [
+    loaded = [
         load_partnership(session, file, actor=actor, credentials=credentials)
         for file in sorted((seed_dir / PARTNERSHIPS_DIR).glob("*.toml"))
     ]
+    load_programs(session, seed_dir, actor=actor, credentials=credentials)
+    return loaded
 
 
 # --- credentials ---------------------------------------------------------------------------

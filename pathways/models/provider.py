@@ -15,6 +15,8 @@ from pathways.domain.vocabulary import (
     ProgramStatus,
     ProviderKind,
 )
+from pathways.models.credential import Credential
+from pathways.models.region import Region
 from pathways.models.types import enum_type
 
 
@@ -36,6 +38,7 @@ class Provider(Base):
     version: Mapped[int] = mapped_column(default=1)
 
     programs: Mapped[list[Program]] = relationship(back_populates="provider")
+    region: Mapped[Region | None] = relationship()
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -75,6 +78,10 @@ class Program(Base):
     provider: Mapped[Provider] = relationship(back_populates="programs")
     skills: Mapped[list[ProgramSkill]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True
+    )
+    # What the program awards, for reading; rows of program_credentials are written directly.
+    credentials: Mapped[list[Credential]] = relationship(
+        secondary="program_credentials", order_by="Credential.id", viewonly=True
     )
 
     __mapper_args__ = {"version_id_col": version}

@@ -19,6 +19,7 @@ from pathways.models import (
     Credential,
     OccupationCredential,
     Pathway,
+    ProgramCredential,
     Transition,
     TransitionCredential,
 )
@@ -153,6 +154,14 @@ def delete_credential(
         raise Conflict(
             f"credential {credential_id} is earned on {used} pathway(s); change those first"
         )
+    awarded = session.scalar(
+        sa.select(sa.func.count())
+        .select_from(ProgramCredential)
+        .where(ProgramCredential.credential_id == credential_id)
+    )
+    if awarded:
+        # Removing it would change those programs behind their editors' backs, unaudited.
+        raise Conflict(f"{awarded} program(s) award credential {credential_id}; change those first")
     before = snapshot(session, credential)
     session.delete(credential)
     flush(session, f"credential {credential_id}")

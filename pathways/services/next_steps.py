@@ -21,7 +21,6 @@ from pathways.domain.vocabulary import PathwayStatus
 from pathways.engines.next_steps import next_steps
 from pathways.engines.wages import step_wage
 from pathways.models import (
-    Occupation,
     OccupationSkill,
     Pathway,
     PathwayStep,
@@ -29,7 +28,7 @@ from pathways.models import (
     Skill,
     Transition,
 )
-from pathways.services.occupations import get_occupation
+from pathways.services.occupations import get_occupation, titles_of
 from pathways.services.pathway_graphs import to_spec
 from pathways.services.wages import resolve_wages
 
@@ -64,18 +63,23 @@ def occupation_next_steps(
         wages=wages,
         requirements=requirements(session, socs),
     )[:limit]
-    named = sa.select(Occupation.soc_code, Occupation.title).where(
-        Occupation.soc_code.in_({step.soc for step in found})
-    )
-    titles = dict(session.execute(named).all())
+    titles = titles_of(session=session, socs=(step.soc for step in found))
     items = tuple(replace(step, title=titles[step.soc]) for step in found)
     return NextSteps(origin, occupation.title, wages[origin], items)
 
 
 def requirements(session: Session, socs: Iterable[str]) -> dict[str, list[Requirement]]:
-    """Each occupation's O*NET skills and knowledge (reliable, relevant ratings only)."""
+    """Each occupation's O*NET skills and knowledge (reliable, relevant ratings only), read as
+    plain rows: an alignment matrix reads thousands."""
     query = (
-        sa.select(OccupationSkill, Skill)
+        sa.select(
+            OccupationSkill.soc_code,
+            Skill.id,
+            Skill.name,
+            Skill.kind,
+            OccupationSkill.importance,
+            OccupationSkill.level,
+        )
         .join(Skill, OccupationSkill.skill_id == Skill.id)
         .where(
             OccupationSkill.soc_code.in_(set(socs)),
@@ -85,10 +89,8 @@ def requirements(session: Session, socs: Iterable[str]) -> dict[str, list[Requir
         .order_by(OccupationSkill.soc_code, Skill.element_id)
     )
     found: dict[str, list[Requirement]] = defaultdict(list)
-    for rating, skill in session.execute(query):
-        found[rating.soc_code].append(
-            Requirement(skill.id, skill.name, skill.kind.value, rating.importance, rating.level)
-        )
+    for soc, skill_id, name, kind, importance, level in session.execute(query):
+        found[soc].append(Requirement(skill_id, name, kind.value, importance, level))
     return dict(found)
 
 

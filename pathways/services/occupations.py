@@ -65,6 +65,14 @@ def known_socs(*, session: Session, codes: Iterable[str]) -> set[str]:
     return set(session.scalars(found))
 
 
+def titles_of(*, session: Session, socs: Iterable[str]) -> dict[str, str]:
+    """SOC code → title, for the codes that are in the catalog."""
+    query = sa.select(Occupation.soc_code, Occupation.title).where(
+        Occupation.soc_code.in_(set(socs))
+    )
+    return dict(session.execute(query).all())
+
+
 def occupation_profile(
     *, session: Session, soc: str, area: str | None = None, region: str | None = None
 ) -> OccupationProfile:

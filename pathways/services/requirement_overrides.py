@@ -4,7 +4,8 @@ national values stay as they are; the alignment engine applies these for the par
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import sqlalchemy as sa
@@ -34,28 +35,32 @@ def list_overrides(*, session: Session, slug: str) -> list[RequirementOverride]:
     )
 
 
-def skill_overrides(*, session: Session, partnership_id: int, soc: str) -> list[SkillOverride]:
-    """The partnership's skill overrides for `soc`, as the engines take them."""
+def skill_overrides(
+    *, session: Session, partnership_id: int, socs: Iterable[str]
+) -> dict[str, list[SkillOverride]]:
+    """The partnership's skill overrides for each of `socs`, as the engines take them."""
     query = (
         sa.select(RequirementOverride, Skill)
         .join(Skill, RequirementOverride.skill_id == Skill.id)
         .where(
             RequirementOverride.partnership_id == partnership_id,
-            RequirementOverride.soc_code == soc,
+            RequirementOverride.soc_code.in_(set(socs)),
         )
         .order_by(RequirementOverride.id)
     )
-    return [
-        SkillOverride(
-            skill_id=skill.id,
-            name=skill.name,
-            kind=skill.kind.value,
-            action=row.action.value,
-            importance=row.importance,
-            level=row.level,
+    found: dict[str, list[SkillOverride]] = defaultdict(list)
+    for row, skill in session.execute(query):
+        found[row.soc_code].append(
+            SkillOverride(
+                skill_id=skill.id,
+                name=skill.name,
+                kind=skill.kind.value,
+                action=row.action.value,
+                importance=row.importance,
+                level=row.level,
+            )
         )
-        for row, skill in session.execute(query)
-    ]
+    return found
 
 
 def get_override(

@@ -36,8 +36,9 @@ class Row:
     other_partnership_editor's), with a logo, and in it `{critical}` a critical occupation's
     SOC code, `{wage}` an employer wage report's id, `{override}` a requirement override's
     id; `{credential}` a credential's id; `{pathway}` a published pathway of "ours" (no
-    draft); `{draft}` a draft-only pathway of "ours", complete enough to publish. String
-    values of `body` may name them too.
+    draft); `{draft}` a draft-only pathway of "ours", complete enough to publish;
+    `{provider}` provider "ours" (the provider_editor's) and `{program}` a program of it.
+    String values of `body` may name them too.
 
     `if_match` sends the resource's current ETag. `files` makes the body multipart:
     {field: (filename, bytes)}. `view` is where an admin reads what the row changes (default
@@ -130,7 +131,42 @@ NEW_PATHWAY = {"partnership": "{partnership}", "slug": "matrix-new-pathway", "ti
 RETITLE = {"title": "Matrix Pathway, Revised"}
 PUBLISHED = {"status": "published"}
 
+NEW_PROVIDER = {
+    "name": "Matrix Technical College",
+    "kind": "community_college",
+    "city": "Monroe",
+    "state": "LA",
+    "postal_code": "71203",
+    "region": "{region}",
+    "website": "https://matrix.example.edu",
+    "contact_email": "admissions@matrix.example.edu",
+}
+RENAME_PROVIDER = {"name": "Matrix College, Renamed", "contact_phone": "(318) 555-0199"}
+NEW_PROGRAM = {
+    "provider": "{provider}",
+    "title": "Matrix Practical Nursing",
+    "cip": "51.3901",
+    "award_level": "certificate",
+    "modality": "hybrid",
+    "seats_per_year": 24,
+    "skills": [{"skill": "2.A.1.a", "level": 4.0}],
+}
+READING = {"skill": "2.A.1.a", "name": "Reading Comprehension", "kind": "skill", "level": 4.0}
+# The provider is sent as a placeholder string and read back as an id: not compared.
+NEW_PROGRAM_READS = {
+    **{k: v for k, v in NEW_PROGRAM.items() if k != "provider"},
+    "skills": [READING],
+}
+RESCHEDULE = {
+    "schedule": "Evenings",
+    "credentials": [],
+    "skills": [{"skill": "2.A.1.a", "level": 4}],
+}
+RESCHEDULED = {**RESCHEDULE, "skills": [READING]}
+
 PARTNERSHIP = "/partnerships/{partnership}"
+PROVIDER = "/providers/{provider}"
+PROGRAM = "/programs/{program}"
 CRITICAL = PARTNERSHIP + "/critical-occupations"
 WAGES = PARTNERSHIP + "/employer-wages"
 OVERRIDES = PARTNERSHIP + "/requirement-overrides"
@@ -167,6 +203,7 @@ ROWS = (
         files=LOGO, view=PARTNERSHIP, reads={"logo": API + PARTNERSHIP + "/logo"}),
     Row("DELETE", PARTNERSHIP + "/logo", (401, 401, 200, 200, 403, 403, 403), if_match=True,
         view=PARTNERSHIP, action="update", reads={"logo": None}),
+    Row("GET",    PARTNERSHIP + "/alignment", (200, 401, 200, 200, 200, 200, 200)),
     # A partnership's workspace: everyone reads it; its own editors change it.
     Row("GET",    CRITICAL,            (200, 401, 200, 200, 200, 200, 200)),
     Row("POST",   CRITICAL,            (401, 401, 201, 201, 403, 403, 403), NEW_CRITICAL),
@@ -192,6 +229,24 @@ ROWS = (
     Row("PATCH",  "/credentials/{credential}", (401, 401, 200, 403, 403, 403, 403), RECOST, True),
     Row("DELETE", "/credentials/{credential}", (401, 401, 204, 403, 403, 403, 403),
         if_match=True),
+    # Providers: admins add and remove them; their own editors change them.
+    Row("GET",    "/providers",        (200, 401, 200, 200, 200, 200, 200)),
+    Row("POST",   "/providers",        (401, 401, 201, 403, 403, 403, 403), NEW_PROVIDER),
+    Row("GET",    PROVIDER,            (200, 401, 200, 200, 200, 200, 200)),
+    Row("PATCH",  PROVIDER,            (401, 401, 200, 403, 403, 200, 403), RENAME_PROVIDER, True),
+    Row("DELETE", PROVIDER,            (401, 401, 204, 403, 403, 403, 403), if_match=True),
+    # Programs: everyone reads them; their provider's editors add, change and remove them.
+    Row("GET",    "/programs",         (200, 401, 200, 200, 200, 200, 200)),
+    Row("POST",   "/programs",         (401, 401, 201, 403, 403, 201, 403), NEW_PROGRAM,
+        reads=NEW_PROGRAM_READS),
+    Row("GET",    "/programs/suggestions?cip=51.3901", (200, 401, 200, 200, 200, 200, 200)),
+    Row("GET",    PROGRAM,             (200, 401, 200, 200, 200, 200, 200)),
+    Row("PATCH",  PROGRAM,             (401, 401, 200, 403, 403, 200, 403), RESCHEDULE, True,
+        reads=RESCHEDULED),
+    Row("DELETE", PROGRAM,             (401, 401, 204, 403, 403, 204, 403), if_match=True),
+    # Their alignment: public, like the programs and occupations it is computed from.
+    Row("GET",    PROGRAM + "/alignment?occupation=29-2061", (200, 401, 200, 200, 200, 200, 200)),
+    Row("GET",    PROVIDER + "/alignment", (200, 401, 200, 200, 200, 200, 200)),
     # Pathways: a draft is its partnership's editors' alone (404 to everyone else); a
     # published one is public, and changed only by the partnership's editors.
     Row("GET",    "/pathways",         (200, 401, 200, 200, 200, 200, 200)),
