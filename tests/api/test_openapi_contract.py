@@ -12,6 +12,9 @@ from pathways.app import create_app
 schema = schemathesis.openapi.from_wsgi(
     "/api/v1/openapi.json", create_app({"DATABASE_URL": "sqlite://"})
 )
+# Every request holding a NUL character is refused by one guard the schema cannot express
+# (tests/api/test_request_guards.py), so the fuzzing leaves NULs out.
+schema.config.generation.update(allow_x00=False)
 
 
 @schema.parametrize()
