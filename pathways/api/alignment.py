@@ -10,10 +10,9 @@ import marshmallow as ma
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from pathways.api.converters import ID
+from pathways.api.converters import ID, SOC_CODE
 from pathways.api.pathway_schemas import GapSchema
 from pathways.domain.alignment import Flag
-from pathways.domain.codes import SOC_PATTERN
 from pathways.services.alignment import (
     partnership_alignment,
     program_alignment,
@@ -34,7 +33,7 @@ def about(text: str) -> dict[str, str]:
 class AlignmentArgs(ma.Schema):
     occupation = F.String(
         required=True,
-        validate=ma.validate.Regexp(SOC_PATTERN, error="a SOC code is written NN-NNNN"),
+        validate=SOC_CODE,
         metadata={"example": "29-2061"},
     )
     partnership = F.String(

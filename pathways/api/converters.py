@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import marshmallow as ma
 from werkzeug.routing import BaseConverter
+
+from pathways.domain.codes import SOC_PATTERN
 
 SOC_OR_ONET_SOC = r"^\d{2}-\d{4}(\.\d{2})?$"
 
@@ -28,3 +31,7 @@ def soc_parameter(_converter: Any) -> dict[str, Any]:
 # Row ids in paths: integers that fit the database's id column (32-bit on PostgreSQL), so a
 # larger number is an unknown id (404), never an overflow inside the database driver.
 ID = "int(max=2147483647)"
+
+
+# A SOC code in a body or a query argument, checked the same way everywhere.
+SOC_CODE = ma.validate.Regexp(SOC_PATTERN, error="a SOC code is written NN-NNNN")

@@ -11,10 +11,9 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from pathways.api.auth import current_actor
-from pathways.api.converters import ID
+from pathways.api.converters import ID, SOC_CODE
 from pathways.api.pagination import PageArgs, PageSchema, page_headers
 from pathways.api.versions import etag, expected_version
-from pathways.domain.codes import SOC_PATTERN
 from pathways.domain.vocabulary import CredentialRelation, CredentialType
 from pathways.models import Credential
 from pathways.services.credentials import (
@@ -48,7 +47,7 @@ def credential_type(
 class LinkSchema(ma.Schema):
     soc = F.String(
         required=True,
-        validate=ma.validate.Regexp(SOC_PATTERN, error="a SOC code is written NN-NNNN"),
+        validate=SOC_CODE,
     )
     relation = F.Enum(CredentialRelation, by_value=True, load_default=CredentialRelation.REQUIRED)
 
@@ -81,7 +80,7 @@ class CredentialArgs(PageArgs):
     q = F.String(validate=ma.validate.Length(max=200), metadata={"description": "Name or issuer"})
     type = credential_type()
     occupation = F.String(
-        validate=ma.validate.Regexp(SOC_PATTERN, error="a SOC code is written NN-NNNN"),
+        validate=SOC_CODE,
         metadata={"description": "Only credentials linked to this SOC code"},
     )
 

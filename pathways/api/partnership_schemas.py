@@ -9,9 +9,9 @@ import marshmallow as ma
 from flask import url_for
 from flask_smorest.fields import Upload
 
+from pathways.api.converters import SOC_CODE
 from pathways.api.occupation_schemas import WagesSchema
 from pathways.api.pagination import PageArgs, PageSchema
-from pathways.domain.codes import SOC_PATTERN
 from pathways.domain.vocabulary import (
     CredentialRelation,
     MemberKind,
@@ -23,7 +23,6 @@ from pathways.services.wages import resolve_wages
 from pathways.sessions import request_session
 
 F = ma.fields
-SOC_CODE = ma.validate.Regexp(SOC_PATTERN, error="a SOC code is written NN-NNNN")
 SOC = F.String(required=True, validate=SOC_CODE, metadata={"example": "31-1131"})
 
 

@@ -7,9 +7,9 @@ from typing import Any
 import marshmallow as ma
 
 from pathways.api.auth import current_actor
+from pathways.api.converters import SOC_CODE
 from pathways.api.occupation_schemas import AreaSchema, FigureSchema, LevelsSchema
 from pathways.domain.access import can_read
-from pathways.domain.codes import SOC_PATTERN
 from pathways.domain.pathways import (
     PathwayGraph,
     RouteSort,
@@ -31,14 +31,11 @@ def months() -> F.Integer:
     return F.Integer(load_default=0)
 
 
-SOC = ma.validate.Regexp(SOC_PATTERN, error="a SOC code is written NN-NNNN")
-
-
 class StepInSchema(ma.Schema):
     key = F.String(
         required=True, metadata={"example": "cna", "description": "Unique in the pathway"}
     )
-    soc = F.String(required=True, validate=SOC, metadata={"example": "31-1131"})
+    soc = F.String(required=True, validate=SOC_CODE, metadata={"example": "31-1131"})
     stage = F.Integer(required=True, metadata={"description": "1 is entry"})
     label = F.String(load_default=None, allow_none=True, validate=ma.validate.Length(max=200))
 

@@ -33,9 +33,9 @@ from pathways.services.pathways import (
     get_pathway,
     list_pathways,
     publish_pathway,
+    read_pathway,
     tag,
     update_pathway,
-    visible_versions,
 )
 from pathways.services.routes import pathway_routes
 from pathways.sessions import request_session
@@ -43,13 +43,6 @@ from pathways.sessions import request_session
 blp = Blueprint("pathways", __name__, url_prefix="/api/v1/pathways", description="Pathways")
 TAG = r"\d+\.\d+"
 CHANGED = "The pathway changed since the ETag sent in If-Match"
-
-
-def _head_tag(slug: str) -> dict[str, str]:
-    """The ETag to send back after a change: always the newest version's."""
-    return etag(
-        tag(visible_versions(session=request_session(), actor=current_actor(), slug=slug)[-1])
-    )
 
 
 @blp.route("")
@@ -94,10 +87,10 @@ class PathwayDetail(MethodView):
         The newest version you may read — the draft for the partnership's editors, the
         published one for everyone else — or `?version=N|draft|published`.
         """
-        pathway = get_pathway(
+        pathway, head = read_pathway(
             session=request_session(), actor=current_actor(), slug=slug, version=version
         )
-        return pathway, 200, _head_tag(slug)
+        return pathway, 200, etag(head)
 
     @blp.arguments(PathwayUpdateSchema)
     @blp.response(200, PathwayDetailSchema)

@@ -22,6 +22,7 @@ from pathways.domain.occupations import (
     SkillRequirement,
 )
 from pathways.domain.vocabulary import SkillKind
+from pathways.engines.next_steps import TIER_ORDER
 from pathways.models import (
     AlternateTitle,
     EducationCategory,
@@ -36,7 +37,6 @@ from pathways.models import (
 from pathways.services.imports import latest_vintages
 from pathways.services.wages import resolve_wages
 
-TIER_ORDER = {"Primary-Short": 0, "Primary-Long": 1, "Supplemental": 2}
 RELATED_LIMIT = 20
 
 

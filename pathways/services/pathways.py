@@ -66,9 +66,18 @@ def get_pathway(
 ) -> Pathway:
     """One version: `version` is a number, "draft", "published", or None for the newest the
     actor may read (an editor's draft; everyone else's published version)."""
+    return read_pathway(session=session, actor=actor, slug=slug, version=version)[0]
+
+
+def read_pathway(
+    *, session: Session, actor: Actor, slug: str, version: str | None = None
+) -> tuple[Pathway, str]:
+    """The version `get_pathway` gives, and the tag (the ETag) of the newest the actor may read:
+    the one a change is made to."""
     shown = visible_versions(session=session, actor=actor, slug=slug)
+    head = tag(shown[-1])
     if version is None:
-        return shown[-1]
+        return shown[-1], head
     if version == PUBLISHED:
         found = [row for row in shown if row.status is PathwayStatus.PUBLISHED]
     elif version == DRAFT:
@@ -79,7 +88,7 @@ def get_pathway(
         raise InvalidInput.for_field("version", "a version number, draft or published")
     if not found:
         raise NotFound(f"pathway {slug!r} has no {version} version you can see")
-    return found[-1]
+    return found[-1], head
 
 
 def list_pathways(
