@@ -8,24 +8,17 @@ from __future__ import annotations
 import base64
 import binascii
 from collections.abc import Mapping
-from dataclasses import dataclass
 from urllib.parse import unquote_to_bytes
 
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-# Templates name assets under this base; `.invalid` can never resolve (RFC 6761).
-ASSET_BASE = "https://assets.pathways.invalid/"
+from pathways.render.assets import ASSET_BASE, Asset
+
 INLINE_IMAGES = ("image/png", "image/jpeg", "image/svg+xml", "image/gif", "image/webp")
 
 
 class RefusedFetch(ValueError):
     """A URL the renderer may not load."""
-
-
-@dataclass(frozen=True, slots=True)
-class Asset:
-    content: bytes
-    media_type: str
 
 
 class BundledFetcher(URLFetcher):  # type: ignore[misc]  # weasyprint ships no type hints

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import base64
 import io
-import threading
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pypdf
 import pytest
 
 from pathways.render.fetcher import ASSET_BASE, Asset, BundledFetcher, RefusedFetch
 from pathways.render.pdf import html_to_pdf
+from tests.listener import listener
+
+__all__ = ["listener"]  # the fixture
 
 
 def png() -> bytes:
@@ -26,37 +26,6 @@ def png() -> bytes:
 
 
 PNG = png()
-
-
-class Listener:
-    """A local HTTP server that records every request it gets."""
-
-    def __init__(self) -> None:
-        self.requests: list[str] = []
-        listener = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                listener.requests.append(self.path)
-                self.send_response(302)
-                self.send_header("Location", "file:///etc/passwd")
-                self.end_headers()
-
-            def log_message(self, *_: object) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-
-
-@pytest.fixture
-def listener() -> Iterator[Listener]:
-    found = Listener()
-    thread = threading.Thread(target=found.server.serve_forever, daemon=True)
-    thread.start()
-    yield found
-    found.server.shutdown()
-    found.server.server_close()
 
 
 def document(body: str, head: str = "") -> str:
