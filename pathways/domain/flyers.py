@@ -58,10 +58,15 @@ class DiagramMove:
 
 @dataclass(frozen=True, slots=True)
 class Diagram:
+    """A pathway's drawing. `compact` is the flyer's version: moves show only their training
+    time (the steps table beside it names the credentials), so it stays legible when a
+    portrait page shrinks a wide drawing."""
+
     title: str
     steps: tuple[DiagramStep, ...]
     moves: tuple[DiagramMove, ...]
     language: Language = Language.EN
+    compact: bool = False
 
 
 # --- flyers --------------------------------------------------------------------------------

@@ -121,7 +121,8 @@ def to_dot(diagram: Diagram) -> str:
         source, target = _id_of(ids, move.source), _id_of(ids, move.target)
         # Words on a move within one stage sit across its line (dot draws such moves short
         # and upright), so they get a white ground; elsewhere they sit beside the line.
-        label = _move_label(move, language, on_white=stage_of[move.source] == stage_of[move.target])
+        within = stage_of[move.source] == stage_of[move.target]
+        label = _move_label(move, language, on_white=within, compact=diagram.compact)
         attributes = f'style={style}, color="{colour}"' + (f", label=<{label}>" if label else "")
         lines.append(f"  {source} -> {target} [{attributes}];")
     lines.append("}")
@@ -170,14 +171,15 @@ def _step_label(step: DiagramStep, language: Language) -> str:
     return f"<B>{title}</B><BR/>{wage_line}" if title else wage_line
 
 
-def _move_label(move: DiagramMove, language: Language, *, on_white: bool) -> str:
+def _move_label(move: DiagramMove, language: Language, *, on_white: bool, compact: bool) -> str:
     """Credentials (each wrapped) in ink, then months of training and of experience, if any,
-    in grey; empty when there is nothing to say."""
-    lines = [line for name in move.credentials for line in _escaped_lines(name, CREDENTIAL_WIDTH)]
+    in grey (`compact`: training only); empty when there is nothing to say."""
+    names = () if compact else move.credentials
+    lines = [line for name in names for line in _escaped_lines(name, CREDENTIAL_WIDTH)]
     months = []
     if move.months_training > 0:
         months.append(_months(language, "%(months)s mo. training", move.months_training))
-    if move.months_experience > 0:
+    if move.months_experience > 0 and not compact:
         months.append(_months(language, "%(months)s mo. experience", move.months_experience))
     if not lines and not months:
         return ""

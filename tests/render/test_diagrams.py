@@ -104,6 +104,13 @@ def test_moves_are_styled_by_kind_and_labelled() -> None:
     assert texts(by_title["s0->s1"]) == ["Phlebotomy Technician", "1 mo. training"]
 
 
+def test_the_compact_drawing_for_flyers_labels_moves_with_training_time_only() -> None:
+    edges = groups(svg_of(replace(nursing(), compact=True)), "edge")
+    by_title = {edge.findtext(f"{SVG}title"): edge for edge in edges}
+    assert texts(by_title["s2->s3"]) == ["18 mo. training"]
+    assert "NCLEX-RN" not in to_dot(replace(nursing(), compact=True))
+
+
 def test_key_names_the_three_line_styles() -> None:
     graph = svg_of(nursing()).find(f"{SVG}g")  # the key is the graph's own label
     assert graph is not None
