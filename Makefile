@@ -1,7 +1,7 @@
 # Thin wrappers over scripts/: each sets up what it needs on a fresh machine.
 .PHONY: run test lint bench setup
 
-run:    ## set up, migrate, seed (first run) and serve on http://127.0.0.1:5000
+run:    ## set up, migrate, seed (first run), print sample flyers to out/, serve :5000
 	scripts/run.sh
 
 test:   ## the whole suite: lint, types, layers, tests on SQLite and PostgreSQL
@@ -15,6 +15,8 @@ bench:  ## benchmarks, as ratios against the raw tools
 	.venv/bin/python bench/routes.py
 	.venv/bin/python bench/alignment.py
 	.venv/bin/python bench/alignment_db.py
+	.venv/bin/python bench/diagrams.py
+	.venv/bin/python bench/flyers.py
 
 setup:  ## system packages and .venv only
 	scripts/bootstrap.sh

@@ -9,7 +9,7 @@ from typing import Any
 from flask import Flask
 from flask.cli import FlaskGroup
 
-from pathways import api, cli, errors, sessions, web
+from pathways import api, cli, errors, printing, sessions, web
 from pathways.config import load_config
 
 
@@ -25,6 +25,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.config.update(overrides or {})
     app.json.sort_keys = False  # type: ignore[attr-defined]  # keep the schemas' field order
     sessions.init_app(app)
+    printing.init_app(app)
     api.init_app(app)
     web.init_app(app)
     errors.init_app(app)

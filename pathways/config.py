@@ -27,6 +27,15 @@ def load_config(instance_path: Path, environ: Mapping[str, str] = os.environ) ->
         "SECRET_KEY": _secret_key(env, instance_path, environ),
         "DATABASE_URL": database_url,
         "SEED_DATA_DIR": Path(environ.get("PATHWAYS_SEED_DATA", _repo_root() / "seed_data")),
+        # Rendering: the cache of drawn flyers and diagrams (Redis instead when REDIS_URL is
+        # set, shared by every machine), the address their QR codes point to, and whether
+        # publishing pre-renders in the background ("background"), at once ("inline") or not.
+        "RENDER_CACHE_DIR": Path(
+            environ.get("PATHWAYS_RENDER_CACHE", instance_path / "render-cache")
+        ),
+        "REDIS_URL": environ.get("REDIS_URL") or None,
+        "PUBLIC_URL": environ.get("PATHWAYS_PUBLIC_URL", "http://127.0.0.1:5000").rstrip("/"),
+        "RENDER_PRERENDER": environ.get("PATHWAYS_PRERENDER", "background"),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": env == "production",

@@ -13,5 +13,13 @@ fi
 
 .venv/bin/pathways db upgrade
 .venv/bin/pathways seed --if-empty
+
+# The sample partnerships' flyers, to look at (and, through the render cache, served at once).
+mkdir -p out
+for partnership in seed_data/partnerships/*.toml; do
+  slug=$(basename "$partnership" .toml)
+  .venv/bin/pathways render flyers --partnership "$slug" -o "out/$slug.pdf" --jobs 2 \
+    --paper letter --lang en --lang es
+done
 exec .venv/bin/pathways serve --host "${HOST:-127.0.0.1}" --port "${PORT:-5000}" \
   --workers "${WORKERS:-2}"

@@ -12,7 +12,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -26,12 +26,14 @@ from flask.testing import FlaskClient, FlaskCliRunner
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.orm import Session
 
+from pathways import printing
 from pathways.app import create_app
 from pathways.db import make_engine, normalize_url
 from pathways.domain.access import Actor, Role
 from pathways.importers.catalog import seed_catalog
 from pathways.migrations import upgrade
 from pathways.models import User
+from pathways.render.cache import DirectoryCache
 from pathways.sessions import database
 from tests.factories import bearer, make_partnership, make_provider, make_token, make_user
 
@@ -103,16 +105,29 @@ def session(connection: Connection) -> Iterator[Session]:
 
 
 @pytest.fixture(scope="session")
-def app(database_url: str, engine: Engine) -> Iterator[Flask]:
-    app = create_app({"DATABASE_URL": database_url})
+def app(
+    database_url: str, engine: Engine, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Flask]:
+    # Publishing pre-renders nothing unless a test asks (`prerender`): most tests publish.
+    app = create_app(
+        {
+            "DATABASE_URL": database_url,
+            "RENDER_PRERENDER": "off",
+            "RENDER_CACHE_DIR": tmp_path_factory.mktemp("renders"),
+        }
+    )
     yield app
     database(app).engine.dispose()
 
 
 @pytest.fixture
-def bound_app(app: Flask, connection: Connection) -> Flask:
-    """The app, its request and command sessions joined to this test's transaction."""
+def bound_app(app: Flask, connection: Connection, tmp_path: Path) -> Flask:
+    """The app, its request and command sessions joined to this test's transaction, and a
+    render cache of its own (rolled-back rows reuse ids, so stamps repeat across tests)."""
     database(app).sessions.configure(bind=connection, join_transaction_mode="create_savepoint")
+    app.extensions[printing.EXTENSION] = replace(
+        printing.printer(app), cache=DirectoryCache(tmp_path / "renders")
+    )
     return app
 
 

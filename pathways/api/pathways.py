@@ -12,6 +12,7 @@ from flask import url_for
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from pathways import printing
 from pathways.api.auth import current_actor
 from pathways.api.pathway_schemas import (
     PathwayArgs,
@@ -140,6 +141,7 @@ class PathwayPublish(MethodView):
             session=session, actor=current_actor(), slug=slug, expected_tag=expected_tag(TAG)
         )
         session.commit()
+        printing.published(pathway.slug)
         return pathway, 200, etag(tag(pathway))
 
 

@@ -154,8 +154,9 @@ def serve(host: str, port: int, workers: int) -> None:
     # next. gunicorn replaces this process instead, and each worker builds its own app.
     os.execv(  # noqa: S606 - our own interpreter and fixed arguments, no shell involved
         sys.executable,
-        [sys.executable, "-m", "gunicorn", "--bind", f"{host}:{port}",
-         "--workers", str(workers), "--access-logfile", "-", "pathways.app:create_app()"],
+        [sys.executable, "-m", "gunicorn", "--config", "python:pathways.gunicorn_config",
+         "--bind", f"{host}:{port}", "--workers", str(workers), "--access-logfile", "-",
+         "pathways.app:create_app()"],
     )  # fmt: skip
 
 

@@ -8,6 +8,7 @@ import click
 from flask.cli import with_appcontext
 from sqlalchemy.orm import Session
 
+from pathways import printing
 from pathways.cli.common import operator, transaction
 from pathways.cli.output import (
     choice,
@@ -98,6 +99,7 @@ def publish(slug: str) -> None:
     with transaction() as session:
         row = publish_pathway(session=session, actor=operator(), slug=slug, expected_tag=None)
         click.echo(f"published {row.slug} version {row.number}")
+    printing.published(slug, short_lived=True)
 
 
 @pathways_group.command("delete", help="Delete pathway SLUG, every version of it.")

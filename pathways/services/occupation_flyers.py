@@ -57,5 +57,6 @@ def occupation_flyer(*, session: Session, soc: str, region: str | None, page_url
                 item.wage_gain,
             )
             for item in found.items
+            if item.wage_gain is None or item.wage_gain >= 0  # a step up, or not known
         ),
     )

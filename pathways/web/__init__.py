@@ -6,7 +6,7 @@ from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
 from pathways.errors import API_PREFIX
-from pathways.web import auth, home, regions, reports
+from pathways.web import auth, home, regions, renders, reports
 from pathways.web.users import login_manager
 
 csrf = CSRFProtect()
@@ -20,5 +20,5 @@ def init_app(app: Flask) -> None:
         # The API authenticates with bearer tokens, never cookies: no CSRF to forge there.
         if (blueprint.url_prefix or "").startswith(API_PREFIX.rstrip("/")):
             csrf.exempt(blueprint)
-    for module in (auth, home, regions, reports):
+    for module in (auth, home, regions, renders, reports):
         app.register_blueprint(module.bp)

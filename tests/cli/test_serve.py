@@ -105,3 +105,40 @@ def test_a_signed_in_user_does_not_pass_to_the_next_visitor(served):
     assert status == 200
     assert "ada@example.org" not in stranger
     assert "Sign in" in stranger
+
+
+def test_weasyprint_is_loaded_before_the_workers_fork(served):
+    """gunicorn's master (the process `pathways serve` became) has Pango mapped: each worker
+    forked from it starts with WeasyPrint loaded, so no request pays the import."""
+    base, _ = served
+    assert get(f"{base}/api/v1/health")[0] == 200
+    masters = [
+        path.parent
+        for path in Path("/proc").glob("[0-9]*/cmdline")
+        if b"pathways.gunicorn_config" in _read(path)
+    ]
+    assert masters, "no gunicorn master found"
+    assert all("libpango" in (master / "maps").read_text() for master in masters)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:  # the process ended while we looked
+        return b""
+
+
+def test_the_command_line_starts_without_weasyprint():
+    probe = (
+        "import sys\n"
+        "from pathways.app import main\n"
+        "sys.argv = ['pathways', 'render', '--help']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('weasyprint' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+        env={**os.environ, "PATHWAYS_ENV": "development"},
+    )  # fmt: skip
+    assert "flyers" in result.stdout
+    assert result.stdout.strip().endswith("False")

@@ -111,4 +111,7 @@ def test_an_occupation_flyer_has_regional_wages_programs_and_next_steps(seeded):
     assert flyer.steps[0].wages.median == 55_360.0
     assert "Practical Nursing, T.D." in [program.title for program in flyer.programs]
     assert "29-1141" in [step.soc for step in flyer.next_steps]
+    # Where it can lead: steps up (or of unknown pay), never back down to lower pay.
+    assert all(step.wage_gain is None or step.wage_gain >= 0 for step in flyer.next_steps)
+    assert "31-1131" not in [step.soc for step in flyer.next_steps]
     assert flyer.diagram_svg is None
