@@ -87,3 +87,24 @@ def test_publishing_pre_renders_the_flyers_and_diagrams(cli, client, bound_app, 
         response = client.get(address)
         assert response.status_code == 200
         assert response.headers["X-Render-Cache"] == "hit", address
+
+
+def test_every_sample_flyer_is_one_page_in_both_papers_and_languages(cli, seeded, tmp_path):
+    """The seed's published pathways, as a career-fair batch would print them."""
+    for partnership in sorted(SEED_DIR.glob("partnerships/*.toml")):
+        folder = tmp_path / partnership.stem
+        result = run(cli, "render", "flyers", "--partnership", partnership.stem, "-o",
+                     str(folder), "--jobs", "2", "--paper", "letter", "--paper", "a4",
+                     "--lang", "en", "--lang", "es")  # fmt: skip
+        assert "flyers" in result.stderr  # the progress bar's label
+        files = sorted(folder.iterdir())
+        assert files and len(files) % 4 == 0
+        for path in files:
+            reader = pypdf.PdfReader(path)
+            assert len(reader.pages) == 1, path.name
+            text = " ".join((reader.pages[0].extract_text() or "").split())
+            assert "$" in text and "O*NET" in text, path.name
+            size = tuple(round(float(side)) for side in reader.pages[0].mediabox[2:])
+            assert size == ((595, 842) if "-a4-" in path.name else (612, 792)), path.name
+            spanish = path.name.endswith("-es.pdf")
+            assert ("Fuentes" in text) == spanish, path.name
