@@ -47,6 +47,7 @@ def render_all(
 ) -> list[Outcome]:
     """Render every job; outcomes in the order of `jobs`. Flyers found in `cache` are not
     drawn again, and new ones are stored there."""
+    warm_up()
     report = progress or (lambda _outcome: None)
     outcomes: list[Outcome | None] = [None] * len(jobs)
     todo: list[int] = []
@@ -85,8 +86,7 @@ def _attempt(job: FlyerJob) -> Outcome:
 def _on_pool(
     pending: list[tuple[int, FlyerJob]], workers: int, done: Callable[[int, Outcome], None]
 ) -> None:
-    # Forked workers start with WeasyPrint imported and its fonts loaded in the parent.
-    warm_up()
+    # Forked workers start with WeasyPrint imported and its fonts loaded (`render_all`).
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures: dict[Future[Outcome], tuple[int, FlyerJob]] = {

@@ -10,6 +10,7 @@ the QR code reach WeasyPrint as bundled assets; nothing in the data is ever a UR
 from __future__ import annotations
 
 import base64
+import gc
 import logging
 from collections.abc import Mapping
 from functools import cache
@@ -92,12 +93,19 @@ def _planned(
 def warm_up() -> None:
     """Everything a first flyer would otherwise wait for: WeasyPrint and its shared font
     configuration (pdf.warm_up), the typeface's metrics, the catalogs and the compiled
-    template. Call it before forking workers, so they share it all."""
+    template. Call it before forking workers, so they share it all.
+
+    What is loaded then lives as long as the process, so it is frozen out of the garbage
+    collector's scans: WeasyPrint makes many objects per render, and full collections that
+    walked the fonts and templates too made one render in ten ~100 ms slower (and, after a
+    fork, would copy the shared pages)."""
     pdf.warm_up()
     for bold in (False, True):
         advances(bold)
     for language in Language:
         _environment(language).get_template("flyer.html")
+    gc.collect()
+    gc.freeze()
 
 
 def flyer_assets(flyer: Flyer) -> dict[str, Asset]:
