@@ -12,6 +12,7 @@ paying for the PDF.
 
 from __future__ import annotations
 
+import atexit
 import logging
 import threading
 from collections.abc import Mapping
@@ -46,6 +47,9 @@ def font_config() -> Any:
     """The process's one `weasyprint.text.fonts.FontConfiguration`."""
     from weasyprint.text.fonts import FontConfiguration  # slow import: only when rendering
 
+    # Let it go while the interpreter still works: its __del__ calls into Pango, and at
+    # shutdown, after modules are torn down, that fails noisily.
+    atexit.register(font_config.cache_clear)
     return FontConfiguration()
 
 
