@@ -4,6 +4,7 @@ as the pages, through the same cache, written to files."""
 from __future__ import annotations
 
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import click
@@ -24,6 +25,7 @@ from pathways.jobs.prints import (
 )
 from pathways.jobs.worker import run_worker
 from pathways.printing import printer
+from pathways.render.cache import DirectoryCache
 from pathways.sessions import database
 
 PAPER = click.option("--paper", type=choice(Paper), default="letter", show_default=True)
@@ -136,6 +138,18 @@ def flyers(
         click.echo(f"failed: {outcome.name}: {outcome.error}", err=True)
     if failed:
         sys.exit(1)
+
+
+@render_group.command("prune", help="Remove cached renders nobody has read for --days days.")
+@click.option("--days", type=click.IntRange(min=1), default=30, show_default=True)
+@with_appcontext
+def prune(days: int) -> None:
+    cache = printer().cache
+    if not isinstance(cache, DirectoryCache):
+        click.echo("the render cache is in Redis, which expires unread entries itself")
+        return
+    files, freed = cache.prune(unread_for=timedelta(days=days))
+    click.echo(f"removed {files} cached files ({freed:,} bytes) unread for {days} days")
 
 
 @click.command("worker", help="Take render jobs from Redis (REDIS_URL) until stopped.")

@@ -12,6 +12,8 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import time
+from datetime import timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
@@ -66,10 +68,13 @@ class DirectoryCache:
         self.root = root
 
     def get(self, key: str) -> bytes | None:
+        path = self._path(key)
         try:
-            return self._path(key).read_bytes()
+            content = path.read_bytes()
+            os.utime(path)  # read now: `prune` keeps what is still read
         except FileNotFoundError:
             return None
+        return content
 
     def put(self, key: str, content: bytes) -> None:
         path = self._path(key)
@@ -83,14 +88,29 @@ class DirectoryCache:
             Path(temporary).unlink(missing_ok=True)
             raise
 
+    def prune(self, *, unread_for: timedelta) -> tuple[int, int]:
+        """Remove the entries nobody has read or written for `unread_for` (and any partial
+        file a crash left); returns how many files and bytes went."""
+        oldest = time.time() - unread_for.total_seconds()
+        files = freed = 0
+        for path in self.root.glob("*/*/*"):
+            try:
+                found = path.stat()
+                if found.st_mtime < oldest:
+                    path.unlink()
+                    files, freed = files + 1, freed + found.st_size
+            except FileNotFoundError:  # another process pruned or replaced it first
+                continue
+        return files, freed
+
     def _path(self, key: str) -> Path:
         kind, _, digest = key.partition(":")
         return self.root / kind / digest[:2] / digest
 
 
 class RedisCache:
-    """Entries in Redis, shared by every web and render worker. Content expires after
-    `ttl_seconds` unread-or-not (Redis evicts; a miss only costs a render)."""
+    """Entries in Redis, shared by every web and render worker. An entry expires when
+    nobody has read it for `ttl_seconds`: Redis prunes, and a miss only costs a render."""
 
     PREFIX = "pathways:render:"
 
@@ -99,7 +119,7 @@ class RedisCache:
         self.ttl_seconds = ttl_seconds
 
     def get(self, key: str) -> bytes | None:
-        found = self.client.get(self.PREFIX + key)
+        found = self.client.getex(self.PREFIX + key, ex=self.ttl_seconds)
         return None if found is None else bytes(found)
 
     def put(self, key: str, content: bytes) -> None:
@@ -109,6 +129,6 @@ class RedisCache:
 class RedisLike(Protocol):
     """The two calls of a `redis.Redis` client the cache makes."""
 
-    def get(self, name: str) -> Any: ...
+    def getex(self, name: str, ex: int | None = None) -> Any: ...
 
     def set(self, name: str, value: bytes, ex: int | None = None) -> Any: ...

@@ -4,6 +4,8 @@ per flyer, the batch merged, zipped or written to a folder, and publishing pre-r
 from __future__ import annotations
 
 import io
+import os
+import time
 import zipfile
 
 import pypdf
@@ -11,6 +13,7 @@ import pytest
 
 from pathways.domain.access import Actor
 from pathways.importers.workspace import load_workspaces
+from pathways.printing import printer
 from tests.cli.test_workspace import run
 from tests.conftest import SEED_DIR
 
@@ -110,3 +113,17 @@ def test_every_sample_flyer_is_one_page_in_both_papers_and_languages(cli, seeded
             assert size == ((595, 842) if "-a4-" in path.name else (612, 792)), path.name
             spanish = path.name.endswith("-es.pdf")
             assert ("Fuentes" in text) == spanish, path.name
+
+
+def test_prune_removes_renders_nobody_read_for_the_days_given(cli, bound_app, seeded, tmp_path):
+    run(cli, "render", "diagram", "cna-to-rn", "-o", str(tmp_path / "d.svg"))
+    cache_root = printer(bound_app).cache.root
+    files = [path for path in cache_root.rglob("*") if path.is_file()]
+    assert files
+    assert run(cli, "render", "prune", "--days", "30").output.startswith("removed 0 cached")
+    then = time.time() - 31 * 86_400
+    for path in files:
+        os.utime(path, (then, then))
+    result = run(cli, "render", "prune", "--days", "30")
+    assert result.output.startswith(f"removed {len(files)} cached files")
+    assert not [path for path in cache_root.rglob("*") if path.is_file()]
