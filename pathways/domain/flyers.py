@@ -113,6 +113,9 @@ class FlyerWages:
     median: float | None
     experienced: float | None
     source: WageSourceNote
+    # Levels ("entry", "median", "experienced") BLS reports only as at or above its top code;
+    # their amount is the top code itself, shown as "≥ $239,200/yr".
+    top_coded: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

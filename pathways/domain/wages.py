@@ -34,6 +34,10 @@ MARKER_TEXT = {
 }
 
 
+# The top codes themselves: BLS publishes no amount at or above them.
+TOP_CODES = {"hourly": 115.00, "annual": 239_200.0}
+
+
 @dataclass(frozen=True, slots=True)
 class WageFigure:
     """One published figure: an amount in US dollars, or the marker saying why there is none."""

@@ -46,12 +46,17 @@ class Words:
         hourly = wages.basis == "hourly"
         pattern = self.gettext("%(amount)s/hr") if hourly else self.gettext("%(amount)s/yr")
 
-        def shown(amount: float | None) -> str:
+        def shown(amount: float | None, level: str) -> str:
             if amount is None:
                 return NONE
-            return pattern % {"amount": money(amount, self.language, cents=hourly)}
+            text = pattern % {"amount": money(amount, self.language, cents=hourly)}
+            return f"≥ {text}" if level in wages.top_coded else text  # BLS's top code
 
-        return (shown(wages.entry), shown(wages.median), shown(wages.experienced))
+        return (
+            shown(wages.entry, "entry"),
+            shown(wages.median, "median"),
+            shown(wages.experienced, "experienced"),
+        )
 
     def annual(self, dollars: float | None) -> str:
         if dollars is None:

@@ -30,6 +30,7 @@ from pathways.domain.flyers import (
 )
 from pathways.domain.pathways import StepWage, WageSource
 from pathways.domain.vocabulary import CredentialRelation, TransitionKind
+from pathways.domain.wages import TOP_CODES, WageMarker
 from pathways.engines.skills import apply_overrides
 from pathways.models import (
     CipSocLink,
@@ -144,13 +145,17 @@ def flyer_wages(wage: StepWage | None) -> FlyerWages | None:
         note = WageSourceNote(area=wage.bls.area.title, vintage=wage.bls.vintage)
     else:
         return None
-    return FlyerWages(
-        basis=wage.basis,
-        entry=wage.levels.entry.dollars,
-        median=wage.levels.median.dollars,
-        experienced=wage.levels.experienced.dollars,
-        source=note,
-    )
+    figures = {
+        "entry": wage.levels.entry,
+        "median": wage.levels.median,
+        "experienced": wage.levels.experienced,
+    }
+    top_coded = tuple(level for level, f in figures.items() if f.marker is WageMarker.TOP_CODED)
+    amounts = {
+        level: TOP_CODES[wage.basis] if level in top_coded else figure.dollars
+        for level, figure in figures.items()
+    }
+    return FlyerWages(basis=wage.basis, source=note, top_coded=top_coded, **amounts)
 
 
 def outlooks_of(*, session: Session, socs: Iterable[str]) -> dict[str, Outlook]:

@@ -8,10 +8,13 @@ import pytest
 
 from pathways.domain.access import Actor, Channel
 from pathways.domain.errors import NotFound
-from pathways.domain.flyers import Source
+from pathways.domain.flyers import Language, Source
 from pathways.domain.vocabulary import TransitionKind
+from pathways.domain.wages import AreaRef, WageEstimate, WageFigure, WageMarker
+from pathways.engines.wages import bls_wage
 from pathways.importers.workspace import load_workspaces
-from pathways.services.flyers import pathway_print
+from pathways.render.flyer_words import Words
+from pathways.services.flyers import flyer_wages, pathway_print
 from pathways.services.occupation_flyers import occupation_flyer
 from tests.conftest import SEED_DIR
 
@@ -115,3 +118,17 @@ def test_an_occupation_flyer_has_regional_wages_programs_and_next_steps(seeded):
     assert all(step.wage_gain is None or step.wage_gain >= 0 for step in flyer.next_steps)
     assert "31-1131" not in [step.soc for step in flyer.next_steps]
     assert flyer.diagram_svg is None
+
+
+def test_wages_above_the_bls_top_code_show_as_at_or_above_it():
+    figures = {
+        "annual_p25": WageFigure(198_500.0),
+        "annual_median": WageFigure(None, WageMarker.TOP_CODED),
+        "annual_p75": WageFigure(None, WageMarker.TOP_CODED),
+    }
+    estimate = WageEstimate("29-1211", AreaRef("0033740", "Monroe, LA", "metro"), 2025, 90,
+                            figures)  # fmt: skip
+    wages = flyer_wages(bls_wage(estimate))
+    assert (wages.entry, wages.median, wages.experienced) == (198_500.0, 239_200.0, 239_200.0)
+    assert wages.top_coded == ("median", "experienced")
+    assert Words(Language.EN).pay(wages) == ("$198,500/yr", "≥ $239,200/yr", "≥ $239,200/yr")
