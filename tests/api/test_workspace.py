@@ -213,7 +213,8 @@ def test_employer_wages_are_listed_by_occupation_newest_first(client, team):
     ]
 
 
-TOMORROW = (datetime.now(UTC).date() + timedelta(days=1)).isoformat()
+# Two days ahead: still in the future if the run crosses midnight after this is computed.
+FUTURE = (datetime.now(UTC).date() + timedelta(days=2)).isoformat()
 
 
 @pytest.mark.parametrize(
@@ -234,7 +235,7 @@ TOMORROW = (datetime.now(UTC).date() + timedelta(days=1)).isoformat()
         pytest.param(
             {"median": 1_000.5, "experienced": 1_200.0}, "median", id="an hourly wage above $1,000"
         ),
-        pytest.param({"reported_on": TOMORROW}, "reported_on", id="reported in the future"),
+        pytest.param({"reported_on": FUTURE}, "reported_on", id="reported in the future"),
         pytest.param({"reported_on": "2026-02-30"}, "reported_on", id="not a date"),
         pytest.param({"employer_count": 0}, "employer_count", id="no employers"),
         pytest.param({"pay_basis": "weekly"}, "pay_basis", id="an unknown pay basis"),
