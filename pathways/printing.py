@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from flask import Flask, current_app
 
-from pathways.jobs.prints import Printer
-from pathways.jobs.worker import printer_from, schedule_prerender
+from pathways.jobs.prints import Printer, printer_from
+from pathways.jobs.worker import schedule_prerender
 from pathways.sessions import database
 
 EXTENSION = "pathways.printer"

@@ -13,8 +13,10 @@ requests always take the content path.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
 from urllib.parse import quote, urlencode
 
 import sqlalchemy as sa
@@ -24,7 +26,13 @@ from pathways.domain.access import Actor, Channel
 from pathways.domain.flyers import DiagramFormat, Language, Paper
 from pathways.jobs.tasks import FlyerJob, flyer_key, render_flyer
 from pathways.models import AuditEvent, ImportRun
-from pathways.render.cache import RenderCache, content_key, pointer_key
+from pathways.render.cache import (
+    DirectoryCache,
+    RedisCache,
+    RenderCache,
+    content_key,
+    pointer_key,
+)
 from pathways.render.diagrams import render_diagram
 from pathways.services.flyers import PathwayPrint, pathway_print, print_of
 from pathways.services.occupation_flyers import occupation_flyer
@@ -44,6 +52,23 @@ class Printer:
     def occupation_url(self, soc: str, region: str | None) -> str:
         query = f"?{urlencode({'region': region})}" if region else ""
         return f"{self.public_url}/occupations/{quote(soc)}{query}"
+
+
+# A render about to happen: its content key, and how to draw it on a cache miss.
+Drawing = tuple[str, Callable[[], bytes]]
+
+
+def printer_from(config: Mapping[str, Any]) -> Printer:
+    """The printer the configuration describes: the cache in Redis when REDIS_URL is set
+    (shared by every machine), else in RENDER_CACHE_DIR."""
+    cache: RenderCache
+    if config.get("REDIS_URL"):
+        from redis import Redis
+
+        cache = RedisCache(Redis.from_url(config["REDIS_URL"]))
+    else:
+        cache = DirectoryCache(Path(config["RENDER_CACHE_DIR"]))
+    return Printer(cache, str(config["PUBLIC_URL"]).rstrip("/"))
 
 
 @dataclass(frozen=True)
@@ -80,12 +105,12 @@ def pathway_flyer(
     paper: Paper,
     language: Language,
 ) -> Rendered:
+    def prepare() -> Drawing:
+        job = flyer_job(_gather(session, actor, printer, slug, version), paper, language)
+        return flyer_key(job), lambda: render_flyer(job)
+
     pointer = _pointer(session, actor, "flyer", slug, version, paper, language)
-    hit = _follow(printer.cache, pointer)
-    if hit is not None:
-        return hit
-    job = flyer_job(_gather(session, actor, printer, slug, version), paper, language)
-    return _draw(printer.cache, pointer, flyer_key(job), lambda: render_flyer(job))
+    return _rendered(printer.cache, pointer, prepare)
 
 
 def pathway_diagram(
@@ -98,14 +123,13 @@ def pathway_diagram(
     fmt: DiagramFormat,
     language: Language,
 ) -> Rendered:
+    def prepare() -> Drawing:
+        found = _gather(session, actor, printer, slug, version)
+        diagram = replace(found.diagram, language=language)
+        return content_key("diagram", diagram, fmt), lambda: render_diagram(diagram, fmt)
+
     pointer = _pointer(session, actor, "diagram", slug, version, fmt, language)
-    hit = _follow(printer.cache, pointer)
-    if hit is not None:
-        return hit
-    found = _gather(session, actor, printer, slug, version)
-    diagram = replace(found.diagram, language=language)
-    key = content_key("diagram", diagram, fmt)
-    return _draw(printer.cache, pointer, key, lambda: render_diagram(diagram, fmt))
+    return _rendered(printer.cache, pointer, prepare)
 
 
 def occupation_flyer_pdf(
@@ -117,15 +141,15 @@ def occupation_flyer_pdf(
     paper: Paper,
     language: Language,
 ) -> Rendered:
+    def prepare() -> Drawing:
+        page_url = printer.occupation_url(soc, region)
+        flyer = occupation_flyer(session=session, soc=soc, region=region, page_url=page_url)
+        job = FlyerJob(f"{soc} ({paper}, {language})", flyer, None, paper, language)
+        return flyer_key(job), lambda: render_flyer(job)
+
+    # Occupation flyers have no drafts: every reader gets the same one.
     pointer = pointer_key("occupation", soc, region, paper, language, data_stamp(session))
-    hit = _follow(printer.cache, pointer)
-    if hit is not None:
-        return hit
-    flyer = occupation_flyer(
-        session=session, soc=soc, region=region, page_url=printer.occupation_url(soc, region)
-    )
-    job = FlyerJob(f"{soc} ({paper}, {language})", flyer, None, paper, language)
-    return _draw(printer.cache, pointer, flyer_key(job), lambda: render_flyer(job))
+    return _rendered(printer.cache, pointer, prepare)
 
 
 def partnership_jobs(
@@ -189,14 +213,17 @@ def _pointer(session: Session, actor: Actor, *asked: object) -> str | None:
     return pointer_key(*asked, data_stamp(session))
 
 
-def _follow(cache: RenderCache, pointer: str | None) -> Rendered | None:
-    if pointer is None:
-        return None
-    key = cache.get(pointer)
-    content = None if key is None else cache.get(key.decode())
-    if key is None or content is None:
-        return None
-    return Rendered(content, key.decode(), cached=True)
+def _rendered(cache: RenderCache, pointer: str | None, prepare: Callable[[], Drawing]) -> Rendered:
+    """The file `pointer` leads to; else gather the input (`prepare`: its content key and how
+    to draw it) and take the cached file with that key, or draw it."""
+    followed = None if pointer is None else cache.get(pointer)
+    if followed is not None:
+        key = followed.decode()
+        content = cache.get(key)
+        if content is not None:
+            return Rendered(content, key, cached=True)
+    key, draw = prepare()
+    return _draw(cache, pointer, key, draw)
 
 
 def _draw(cache: RenderCache, pointer: str | None, key: str, draw: Callable[[], bytes]) -> Rendered:

@@ -6,34 +6,18 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from pathways.jobs.batch import QUEUE
 from pathways.jobs.prints import Printer, prerender_pathway
-from pathways.render.cache import DirectoryCache, RedisCache, RenderCache
 from pathways.render.flyers import warm_up
 
 log = logging.getLogger(__name__)
 
 # What this worker process renders with; set by `run_worker` before it takes jobs.
 _context: dict[str, Any] = {}
-
-
-def printer_from(config: Mapping[str, Any]) -> Printer:
-    """The printer the configuration describes: the cache in Redis when REDIS_URL is set
-    (shared by every machine), else in RENDER_CACHE_DIR."""
-    cache: RenderCache
-    if config.get("REDIS_URL"):
-        from redis import Redis
-
-        cache = RedisCache(Redis.from_url(config["REDIS_URL"]))
-    else:
-        cache = DirectoryCache(Path(config["RENDER_CACHE_DIR"]))
-    return Printer(cache, str(config["PUBLIC_URL"]).rstrip("/"))
 
 
 def run_worker(
