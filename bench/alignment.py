@@ -20,7 +20,7 @@ import platform
 import random
 import sys
 
-from timing import Figures, timings  # bench/timing.py, beside this script
+from timing import heading, report, timings  # bench/timing.py, beside this script
 
 from pathways.domain.alignment import Flag, OccupationNeeds, ProgramFacts, TaughtSkill
 from pathways.domain.pathways import Requirement
@@ -152,15 +152,6 @@ def main() -> int:
     if not same:
         print("FAILED: the matrix's best coverage differs from the raw sums", file=sys.stderr)
     return 0 if same else 1
-
-
-def heading(label: str) -> None:
-    print(f"\n  {label:46} {'p50':>8} {'p95':>8} {'max':>8}")
-
-
-def report(label: str, figures: Figures) -> None:
-    p50, p95, worst = figures
-    print(f"    {label:44} {p50:6.2f}ms {p95:6.2f}ms {worst:6.2f}ms")
 
 
 if __name__ == "__main__":

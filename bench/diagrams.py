@@ -20,7 +20,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 
-from timing import Figures, timings  # bench/timing.py, beside this script
+from timing import heading, report, timings  # bench/timing.py, beside this script
 
 from pathways.domain.flyers import Diagram, DiagramFormat, DiagramMove, DiagramStep
 from pathways.domain.vocabulary import TransitionKind
@@ -139,15 +139,6 @@ def main() -> int:
     met = "met" if worst <= RATIO_TARGET else "missed"
     print(f"\n  highest ratio {worst:.2f}×: target ≤ {RATIO_TARGET:g}× {met}")
     return 0 if all(same for _, same in results) else 1
-
-
-def heading(label: str) -> None:
-    print(f"\n  {label:46} {'p50':>8} {'p95':>8} {'max':>8}")
-
-
-def report(label: str, figures: Figures) -> None:
-    p50, p95, worst = figures
-    print(f"    {label:44} {p50:6.2f}ms {p95:6.2f}ms {worst:6.2f}ms")
 
 
 if __name__ == "__main__":

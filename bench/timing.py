@@ -27,3 +27,14 @@ def timings(*calls: Callable[[], object], repeat: int) -> list[Figures]:
 def percentile(ordered: list[float], share: int) -> float:
     """Nearest rank: the smallest timing at or above `share` percent of them."""
     return ordered[max(0, -(-len(ordered) * share // 100) - 1)]
+
+
+def heading(label: str) -> None:
+    """A table's title line, with the figures' column names."""
+    print(f"\n  {label:46} {'p50':>8} {'p95':>8} {'max':>8}")
+
+
+def report(label: str, figures: Figures) -> None:
+    """One line of figures under a `heading`."""
+    p50, p95, worst = figures
+    print(f"    {label:44} {p50:6.2f}ms {p95:6.2f}ms {worst:6.2f}ms")
