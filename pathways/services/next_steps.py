@@ -30,7 +30,7 @@ from pathways.models import (
 )
 from pathways.services.occupations import get_occupation, titles_of
 from pathways.services.pathway_graphs import to_spec
-from pathways.services.wages import resolve_wages
+from pathways.services.wages import estimates_at, wage_place
 
 
 def occupation_next_steps(
@@ -52,10 +52,11 @@ def occupation_next_steps(
         )
     ]
     socs = {origin, *(move.target_soc for move in moves), *(ref.soc for ref in related)}
-    wages: dict[str, StepWage | None] = {}
-    for code in socs:
-        estimate = resolve_wages(session=session, soc=code, area=area, region=region).estimate
-        wages[code] = step_wage(bls=estimate, employer=None)
+    place = wage_place(session=session, area=area, region=region)
+    estimates = estimates_at(session=session, socs=socs, place=place)
+    wages: dict[str, StepWage | None] = {
+        code: step_wage(bls=estimate, employer=None) for code, estimate in estimates.items()
+    }
     found = next_steps(
         origin_soc=origin,
         moves=moves,

@@ -18,7 +18,7 @@ from pathways.services.employer_wages import latest_reports
 from pathways.services.partnerships import get_partnership_by_id
 from pathways.services.pathway_graphs import to_graph
 from pathways.services.pathways import get_pathway
-from pathways.services.wages import resolve_wages
+from pathways.services.wages import estimates_at, wage_place
 
 MAX_ROUTES = 500
 
@@ -37,10 +37,11 @@ def pathway_wages(
     """The wage each step shows, for the pathway partnership's region."""
     partnership = get_partnership_by_id(session=session, partnership_id=pathway.partnership_id)
     reports = latest_reports(session=session, partnership_id=partnership.id)
-    by_soc: dict[str, StepWage | None] = {}
-    for soc in {step.soc_code for step in pathway.steps}:
-        bls = resolve_wages(session=session, soc=soc, region=partnership.region.slug).estimate
-        by_soc[soc] = step_wage(bls=bls, employer=reports.get(soc))
+    place = wage_place(session=session, region=partnership.region.slug)
+    estimates = estimates_at(
+        session=session, socs={step.soc_code for step in pathway.steps}, place=place
+    )
+    by_soc = {soc: step_wage(bls=bls, employer=reports.get(soc)) for soc, bls in estimates.items()}
     return partnership.region, {step.key: by_soc[step.soc_code] for step in pathway.steps}
 
 

@@ -3,7 +3,8 @@ the nation's, always the newest vintage, and always saying which area and vintag
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -36,35 +37,74 @@ def fallback_chain(areas: Sequence[Area]) -> list[str]:
     return list(dict.fromkeys(chain))
 
 
-def resolve_wages(
-    *, session: Session, soc: str, area: str | None = None, region: str | None = None
-) -> WageResolution:
-    """Wages for `soc` in an OEWS area, a partnership region, or (neither given) the nation."""
+@dataclass(frozen=True)
+class WagePlace:
+    """Where wages are wanted, and the OEWS areas to try there, most local first."""
+
+    kind: str  # "area", "region" or "nation"
+    code: str
+    name: str
+    chain: list[str]
+
+
+def wage_place(
+    *, session: Session, area: str | None = None, region: str | None = None
+) -> WagePlace:
+    """An OEWS area, a partnership region, or (neither given) the nation."""
     if area is not None and region is not None:
         raise InvalidInput.for_field("region", "give an area or a region, not both")
     if area is not None:
         found = session.get(Area, parse_area(area))
         if found is None:
             raise NotFound(f"no OEWS area {area} in the catalog")
-        kind, code, name, chain = "area", found.code, found.title, fallback_chain([found])
-    elif region is not None:
+        return WagePlace("area", found.code, found.title, fallback_chain([found]))
+    if region is not None:
         regional: Region = get_region(session=session, slug=region)
         chain = fallback_chain([link.area for link in regional.areas])
-        kind, code, name = "region", regional.slug, regional.name
-    else:
-        kind, code, name, chain = "nation", NATIONAL_AREA, "United States", [NATIONAL_AREA]
-    estimate = best_estimate(session=session, soc=soc, chain=chain)
+        return WagePlace("region", regional.slug, regional.name, chain)
+    return WagePlace("nation", NATIONAL_AREA, "United States", [NATIONAL_AREA])
+
+
+def resolve_wages(
+    *, session: Session, soc: str, area: str | None = None, region: str | None = None
+) -> WageResolution:
+    """Wages for `soc` in an OEWS area, a partnership region, or (neither given) the nation."""
+    place = wage_place(session=session, area=area, region=region)
+    estimate = best_estimate(session=session, soc=soc, chain=place.chain)
     reported_title = None
     if estimate is None:
         # BLS publishes some occupations only as their broad group (31-1121 under 31-1120).
         group = broad_group(soc)
         if group != soc:
-            estimate = best_estimate(session=session, soc=group, chain=chain)
+            estimate = best_estimate(session=session, soc=group, chain=place.chain)
             if estimate is not None:
                 reported_title = session.scalar(
                     sa.select(Occupation.title).where(Occupation.soc_code == group)
                 )
-    return WageResolution(kind, code, name, estimate, reported_title)
+    return WageResolution(place.kind, place.code, place.name, estimate, reported_title)
+
+
+def estimates_at(
+    *, session: Session, socs: Iterable[str], place: WagePlace
+) -> dict[str, WageEstimate | None]:
+    """`resolve_wages`' estimate for many occupations in one place, in one query: a page of
+    next steps or a partnership's occupations does not look the place up for each."""
+    wanted = set(socs)
+    codes = wanted | {broad_group(soc) for soc in wanted}
+    rows = session.execute(
+        sa.select(Wage, Area)
+        .join(Area, Wage.area_code == Area.code)
+        .where(Wage.soc_code.in_(codes), Wage.area_code.in_(place.chain))
+        .order_by(Wage.vintage.desc())
+    )
+    newest: dict[tuple[str, str], WageEstimate] = {}
+    for wage, found in rows:
+        newest.setdefault((wage.soc_code, found.code), to_estimate(wage, found))
+
+    def best(soc: str) -> WageEstimate | None:
+        return first_with_median([newest[soc, c] for c in place.chain if (soc, c) in newest])
+
+    return {soc: best(soc) or best(broad_group(soc)) for soc in wanted}
 
 
 def best_estimate(*, session: Session, soc: str, chain: Sequence[str]) -> WageEstimate | None:
