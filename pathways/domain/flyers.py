@@ -42,6 +42,9 @@ class DiagramStep:
     title: str
     stage: int
     annual_median: float | None  # dollars a year; None when no wage is published
+    # Where a click on the box goes, on pages that show the diagram inline: a "#fragment" or a
+    # "/site/path" the page builds itself, never text a user typed. None: not a link.
+    href: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

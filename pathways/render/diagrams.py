@@ -41,6 +41,9 @@ DOT_OPTIONS = {
 # same length: the xref offsets stay right, and the entry (optional in PDF) simply goes. cairo
 # writes it in local time, "Z" or "-05'00", so dot runs in UTC: one length, the same bytes.
 CREATION_DATE = re.compile(rb"/CreationDate \(D:[^)]*\)")
+# A step's link is built by the page, never typed: a fragment or a path on this site, in
+# characters that need no quoting in DOT or in XML (no quote, backslash, "&", "<" or space).
+SAFE_HREF = re.compile(r"#[A-Za-z][A-Za-z0-9_-]{0,99}|/(?!/)[A-Za-z0-9/_.~%=?-]{0,300}")
 
 INK, MUTED, PAPER = "#1F2933", "#52606D", "#FFFFFF"
 STAGE_FILLS = ("#EEF4FB", "#E3EEF8", "#D8E7F5", "#CDE0F2")  # deeper blue at later stages
@@ -109,7 +112,8 @@ def to_dot(diagram: Diagram) -> str:
     for column, stage in enumerate(stages):
         fill = STAGE_FILLS[min(column, len(STAGE_FILLS) - 1)]
         nodes = " ".join(
-            f'{ids[step.key]} [fillcolor="{fill}", label=<{_step_label(step, language)}>];'
+            f'{ids[step.key]} [fillcolor="{fill}"{_link(step)},'
+            f" label=<{_step_label(step, language)}>];"
             for step in diagram.steps
             if step.stage == stage
         )
@@ -157,6 +161,16 @@ def _id_of(ids: dict[str, str], key: str) -> str:
     if key not in ids:
         raise ValueError(f"a diagram move names a step it does not have: {key!r}")
     return ids[key]
+
+
+def _link(step: DiagramStep) -> str:
+    """The box's link, for a diagram shown inline in a page: opened in the page itself
+    (`_top`), never in the SVG's own frame. Empty when the step is not a link."""
+    if step.href is None:
+        return ""
+    if not SAFE_HREF.fullmatch(step.href):
+        raise ValueError(f"a diagram link must be a #fragment or a /path: {step.href!r}")
+    return f', href="{step.href}", target="_top"'
 
 
 def _step_label(step: DiagramStep, language: Language) -> str:

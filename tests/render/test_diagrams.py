@@ -243,3 +243,46 @@ def test_failing_or_slow_graphviz_says_so(monkeypatch: pytest.MonkeyPatch, tmp_p
     monkeypatch.setattr(diagrams, "TIMEOUT_SECONDS", 0.2)
     with pytest.raises(DiagramError, match="took more than"):
         render_diagram(nursing(), DiagramFormat.SVG)
+
+
+def linked(diagram: Diagram) -> Diagram:
+    """`diagram` with each step a link to its section of a page, as the pathway page has it."""
+    steps = tuple(replace(step, href=f"#step-{step.key}") for step in diagram.steps)
+    return replace(diagram, steps=steps)
+
+
+def test_steps_without_links_draw_exactly_as_before() -> None:
+    dot = to_dot(nursing())
+    assert "href" not in dot
+    assert "target" not in dot
+    assert not [e for e in svg_of(nursing()).iter() if e.tag == f"{SVG}a"]
+
+
+def test_a_linked_step_is_a_link_opened_in_the_page_itself() -> None:
+    diagram = linked(nursing())
+    assert 's0 [fillcolor="#EEF4FB", href="#step-cna", target="_top", label=<' in to_dot(diagram)
+    links = [e for e in svg_of(diagram).iter() if e.tag == f"{SVG}a"]
+    assert [a.get("{http://www.w3.org/1999/xlink}href") for a in links] == [
+        "#step-cna", "#step-pct", "#step-lpn", "#step-rn", "#step-ccrn",
+    ]  # fmt: skip
+    assert {a.get("target") for a in links} == {"_top"}
+    site_path = replace(nursing().steps[0], href="/occupations/31-1131?region=monroe-la")
+    assert 'href="/occupations/31-1131?region=monroe-la"' in to_dot(
+        replace(nursing(), steps=(site_path,), moves=())
+    )
+
+
+@pytest.mark.parametrize(
+    "href",
+    ["javascript:alert(1)", "https://evil.example/", "//evil.example/x", '#a" color=red',
+     "#step\\N", "#a b", "/x\ny", "/a&b", "step-1", "#", "data:text/html,hi"],
+)  # fmt: skip
+def test_a_link_that_is_not_a_fragment_or_site_path_is_refused(href: str) -> None:
+    step = replace(nursing().steps[0], href=href)
+    with pytest.raises(ValueError, match="#fragment or a /path"):
+        to_dot(replace(nursing(), steps=(step,), moves=()))
+
+
+def test_linked_diagrams_give_the_same_bytes_every_time() -> None:
+    diagram = linked(nursing())
+    assert render_diagram(diagram, DiagramFormat.SVG) == render_diagram(diagram, DiagramFormat.SVG)
