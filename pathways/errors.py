@@ -145,8 +145,29 @@ def _first(messages: Any) -> str:
     return str(messages)
 
 
+TITLES = {
+    400: "That request could not be understood",
+    401: "Please sign in",
+    403: "You may not do that",
+    404: "Page not found",
+    405: "That is not something this page does",
+    409: "That clashes with what is already there",
+    413: "That upload is too large",
+    422: "Some of that could not be used",
+    429: "Too many attempts",
+    500: "Something went wrong on our side",
+}
+
+
 def _html(status: int, message: str) -> Response:
-    page = render_template("errors/error.html", status=status, message=message)
+    title = TITLES.get(status, "That did not work")
+    if status >= 500:
+        message = "We have been told about it. Please try again in a minute."
+    try:
+        page = render_template("errors/error.html", status=status, title=title, message=message)
+    except Exception:  # the layout itself failed (the database is down, say): plain text
+        log.exception("the error page could not be drawn")
+        page = f"<!doctype html><title>{status}</title><h1>{title}</h1>"
     return Response(page, status=status, mimetype="text/html")
 
 

@@ -35,6 +35,12 @@ MEDIA_TYPES = {
 }
 # An SVG opened on its own is a document: it may run nothing and load nothing.
 SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+# The flyer's text version carries its stylesheet inline (it is also the PDF's source) and
+# runs no script at all; its images are inline data.
+FLYER_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+    "form-action 'none'; frame-ancestors 'none'"
+)
 
 
 @bp.get("/pathways/<slug>/flyer.pdf")
@@ -64,7 +70,7 @@ def pathway_flyer_html(slug: str) -> Response:
         found.flyer, paper=_choice(Paper, "paper"), language=_choice(Language, "lang"),
         for_screen=True,
     )  # fmt: skip
-    return Response(html, mimetype="text/html")
+    return Response(html, mimetype="text/html", headers={"Content-Security-Policy": FLYER_POLICY})
 
 
 @bp.get("/pathways/<slug>/diagram.<any(svg, png, pdf):kind>")
