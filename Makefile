@@ -17,6 +17,7 @@ bench:  ## benchmarks, as ratios against the raw tools
 	.venv/bin/python bench/alignment_db.py
 	.venv/bin/python bench/diagrams.py
 	.venv/bin/python bench/flyers.py
+	.venv/bin/python bench/pages.py
 
 setup:  ## system packages and .venv only
 	scripts/bootstrap.sh
