@@ -15,10 +15,10 @@ from pathways.domain.occupations import OccupationProfile, SkillRequirement
 from pathways.domain.pathways import NextSteps
 from pathways.domain.wages import WageEstimate, WageFigure
 from pathways.engines.wages import bls_wage
-from pathways.models import Region, RegionArea, Wage
+from pathways.models import Region, RegionArea
 from pathways.services.flyers import plain_step, programs_leading_to
 from pathways.services.next_steps import occupation_next_steps
-from pathways.services.occupations import get_occupation, occupation_profile
+from pathways.services.occupations import occupation_profile
 
 TOP_SKILLS = 10  # of each kind: skills, knowledge
 NEXT_STEPS = 10
@@ -64,22 +64,6 @@ class OccupationPage:
 def region_choices(*, session: Session) -> list[RegionChoice]:
     rows = session.execute(sa.select(Region.slug, Region.name).order_by(Region.name))
     return [RegionChoice(slug, name) for slug, name in rows]
-
-
-def default_region(*, session: Session, soc: str) -> str | None:
-    """The first region (A–Z) whose own OEWS areas publish wages for `soc`; None: none do,
-    so the page starts with the nation."""
-    code = get_occupation(session=session, soc=soc).soc_code
-    query = (
-        sa.select(Region.slug)
-        .join(RegionArea, RegionArea.region_id == Region.id)
-        .join(Wage, Wage.area_code == RegionArea.area_code)
-        .where(Wage.soc_code == code)
-        .order_by(Region.name)
-        .limit(1)
-    )
-    slug: str | None = session.scalar(query)
-    return slug
 
 
 def occupation_page(*, session: Session, soc: str, region: str | None) -> OccupationPage:

@@ -10,7 +10,7 @@ from flask.typing import ResponseReturnValue
 
 from pathways.domain.errors import InvalidInput
 from pathways.domain.wages import MARKER_TEXT, TOP_CODES
-from pathways.services.occupation_pages import default_region, occupation_page
+from pathways.services.occupation_pages import occupation_page
 from pathways.sessions import request_session
 
 bp = Blueprint("occupation_pages", __name__)
@@ -18,14 +18,11 @@ bp = Blueprint("occupation_pages", __name__)
 
 @bp.get("/occupations/<soc>")
 def show(soc: str) -> ResponseReturnValue:
-    """`?region=<slug>` prices it for a region, `?region=` (empty) for the nation; without
-    it, the first region that publishes wages for it."""
+    """`?region=<slug>` prices it for a region; without one (or empty), the nation's wages:
+    no region is everyone's, so none is picked for the reader."""
     session = request_session()
     try:
-        if "region" in request.args:
-            region = request.args["region"].strip() or None
-        else:
-            region = default_region(session=session, soc=soc)
+        region = request.args.get("region", "").strip() or None
         page = occupation_page(session=session, soc=soc, region=region)
     except InvalidInput:
         abort(404)  # not a SOC code: no such page, as for an unknown one

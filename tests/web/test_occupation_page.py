@@ -10,7 +10,6 @@ import pytest
 from pathways.domain.codes import NATIONAL_AREA
 from pathways.domain.occupations import ONET_ATTRIBUTION
 from pathways.services.imports import latest_vintages
-from pathways.services.occupation_pages import default_region
 from tests.factories import make_occupation, make_wage
 
 LPN = "/occupations/29-2061"
@@ -63,27 +62,13 @@ def test_the_region_form_is_a_get_form_with_the_chosen_region_selected(client):
     assert '<button type="submit">Show</button>' in form.group(1)
 
 
-def test_without_a_region_the_first_region_with_wages_is_chosen(client, session):
-    chosen = default_region(session=session, soc="29-2061")
-    assert chosen is not None
-    assert f'<option value="{chosen}" selected>' in page(client, LPN)
-
-
-def test_an_empty_region_means_the_nation(client):
-    html = page(client, f"{LPN}?region=")
-    seen = text(html)
-    assert "Wages in United States" in seen
+@pytest.mark.parametrize("query", ["", "?region="])
+def test_without_a_region_the_page_shows_the_nation(client, query):
+    """No region is anyone's default: a reader in Louisiana must not see Montana's wages."""
+    html = page(client, f"{LPN}{query}")
+    assert "Wages in United States" in text(html)
     assert '<option value="" selected>United States (national)</option>' in html
     assert 'href="/occupations/29-2061/flyer.pdf"' in html
-
-
-def test_an_occupation_without_regional_wages_starts_with_the_nation(client, session):
-    occupation = make_occupation(session, title="Test Glassblowers")
-    make_wage(session, soc_code=occupation.soc_code, area_code=NATIONAL_AREA)
-    assert default_region(session=session, soc=occupation.soc_code) is None
-    html = page(client, f"/occupations/{occupation.soc_code}")
-    assert '<option value="" selected>United States (national)</option>' in html
-    assert "Wages in United States" in text(html)
 
 
 def test_top_coded_wages_are_shown_as_at_or_above_the_top_code(client, session):
