@@ -1,7 +1,8 @@
 """Read pages' server time on the full catalog (issue 7): every page a reader opens, through
 the Flask test client (routing, the services' queries, Jinja, the response), against the
 floor of the same stack — the sign-in page, which reads no data — and against the raw SQL
-under the occupation page in the same run. Target: every page under 100 ms p95.
+under the occupation page in the same run. Target: every request of every page under
+100 ms (the max, not only p95). The server is warmed as `pathways serve` warms it.
 
     .venv/bin/python bench/pages.py [--repeat N] [--keep DIR]
 
@@ -35,6 +36,7 @@ from pathways.domain.access import Actor
 from pathways.importers.catalog import seed_catalog
 from pathways.migrations import upgrade
 from pathways.models import Partnership, Program, Provider
+from pathways.render.flyers import warm_up
 
 SEED = Path(__file__).resolve().parents[1] / "seed_data"
 TARGET_MS = 100.0
@@ -119,6 +121,7 @@ def run(directory: Path, repeat: int) -> int:
     app = create_app({"DATABASE_URL": url, "RENDER_PRERENDER": "off",
                       "RENDER_CACHE_DIR": directory / "renders"})  # fmt: skip
     client = app.test_client()
+    warm_up()  # as `pathways serve` does in gunicorn's master: fonts, templates, gc.freeze()
     targets = pages(*found)
     failed = [name for name, path in targets.items() if client.get(path).status_code != 200]
     if failed:
@@ -135,12 +138,12 @@ def run(directory: Path, repeat: int) -> int:
     slow = []
     for name, figure in zip(targets, measured, strict=True):
         report(name, figure)
-        if figure[1] >= TARGET_MS:
+        if figure[2] >= TARGET_MS:
             slow.append(name)
     worst = max(measured, key=lambda figure: figure[1])
     print(f"\n  slowest page p95 {worst[1]:.1f} ms = {worst[1] / floor[1]:.1f}× the floor")
     verdict = "met" if not slow else f"missed by {', '.join(slow)}"
-    print(f"  every page under {TARGET_MS:g} ms p95: {verdict}")
+    print(f"  every request under {TARGET_MS:g} ms (max): {verdict}")
     return 0
 
 
