@@ -30,6 +30,7 @@ from pathways.domain.errors import Conflict, InvalidInput, PreconditionFailed
 from pathways.domain.wages import MARKER_TEXT, WageEstimate, WageMarker
 from pathways.services.critical_occupations import add_critical, remove_critical, update_critical
 from pathways.services.employer_wages import list_employer_wages
+from pathways.services.occupations import titles_of
 from pathways.services.partnerships import get_partnership, target
 from pathways.services.wages import estimates_at, wage_place
 from pathways.sessions import request_session
@@ -177,9 +178,10 @@ def remove(slug: str, soc: str) -> ResponseReturnValue:
         )  # fmt: skip
     except PreconditionFailed:
         session.rollback()
-        return render_page(slug, stale=Stale(soc, [("Remove", "yes")]), status=409)
+        return render_page(slug, stale=Stale(named(soc), [("Remove", "yes")]), status=409)
+    title = named(soc)
     session.commit()
-    flash(f"Removed {soc} from the critical occupations.")
+    flash(f"Removed {title} from the critical occupations.")
     return redirect(url_for(".page", slug=slug))
 
 
@@ -267,3 +269,8 @@ def bls_rows(estimate: WageEstimate | None) -> list[dict[str, Any]]:
             figures[level] = {"dollars": figure.dollars, "note": note}
         found.append({"basis": basis, **figures})
     return found
+
+
+def named(soc: str) -> str:
+    """An occupation as people call it in a message: its title, not its code."""
+    return titles_of(session=request_session(), socs=[soc]).get(soc, soc)

@@ -21,6 +21,7 @@ from pathways.web.critical_occupation_pages import (
     Stale,
     WageForm,
     attach,
+    named,
     render_page,
     tried,
 )
@@ -46,7 +47,7 @@ def add(slug: str, soc: str) -> ResponseReturnValue:
         attach(form, error.errors)
         return render_page(slug, forms={prefix: form}, status=422)
     session.commit()
-    flash(f"Recorded employer wages for {soc}.")
+    flash(f"Recorded employer wages for {named(soc)}.")
     return redirect(url_for("critical_occupation_pages.page", slug=slug, _anchor=f"wages-{soc}"))
 
 
@@ -83,7 +84,7 @@ def update(slug: str, wage_id: int) -> ResponseReturnValue:
         return render_page(slug, forms={prefix: form}, status=422)
     soc = report.soc_code
     session.commit()
-    flash(f"Saved the employer wages for {soc}.")
+    flash(f"Saved the employer wages for {named(soc)}.")
     return redirect(url_for("critical_occupation_pages.page", slug=slug, _anchor=f"wages-{soc}"))
 
 

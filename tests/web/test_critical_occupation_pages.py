@@ -265,6 +265,8 @@ def test_removing_a_row(client, session, editor, partnership, nurses):
     response = client.post(url(partnership, f"/{RN}/remove"), data=fields)
     assert response.status_code == 302
     assert row(session, partnership, RN) is None
+    notice = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Removed Registered Nurses from the critical occupations." in notice
     assert [e.action for e in audit_events(session, "critical_occupation", partnership)] == [
         "delete"
     ]
