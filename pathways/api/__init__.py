@@ -14,6 +14,7 @@ from pathways.api import (
     auth,
     converters,
     credentials,
+    ctdl,
     docs,
     health,
     occupations,
@@ -42,7 +43,7 @@ def init_app(app: Flask) -> None:
     api = Api(app, spec_kwargs=_spec_kwargs())
     api.register_converter(converters.SocCode, converters.soc_parameter)
     modules = (health, occupations, regions, partnerships, workspace, pathways, credentials)
-    for module in (*modules, providers, programs, alignment, skills, users, audit):
+    for module in (*modules, providers, programs, alignment, skills, users, audit, ctdl):
         api.register_blueprint(module.blp)
     app.register_blueprint(docs.assets)
     auth.init_app(app)

@@ -5,11 +5,20 @@ from __future__ import annotations
 
 from flask import Flask
 
-from pathways.cli import accounts, audit, catalog, programs, renders, workspace
+from pathways.cli import (
+    accounts,
+    audit,
+    catalog,
+    ctdl_export,  # noqa: F401 - imported to add `pathways export ctdl`
+    exports,
+    programs,
+    renders,
+    workspace,
+)
 
 
 def init_app(app: Flask) -> None:
     for command in (*catalog.COMMANDS, *accounts.COMMANDS, *audit.COMMANDS, *workspace.COMMANDS):
         app.cli.add_command(command)
-    for command in (*programs.COMMANDS, *renders.COMMANDS):
+    for command in (*programs.COMMANDS, *renders.COMMANDS, *exports.COMMANDS):
         app.cli.add_command(command)

@@ -267,6 +267,8 @@ ROWS = (
     Row("GET",    "/pathways/{draft}/routes", (404, 401, 200, 200, 404, 404, 404)),
     Row("GET",    "/pathways/{pathway}/validation", (200, 401, 200, 200, 200, 200, 200)),
     Row("GET",    "/pathways/{draft}/validation", (404, 401, 200, 200, 404, 404, 404)),
+    Row("GET",    "/pathways/{pathway}/ctdl", (200, 401, 200, 200, 200, 200, 200)),
+    Row("GET",    "/pathways/{draft}/ctdl", (404, 401, 200, 200, 404, 404, 404)),
 )
 # fmt: on
 
