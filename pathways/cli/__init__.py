@@ -8,6 +8,7 @@ from flask import Flask
 from pathways.cli import (
     accounts,
     audit,
+    bundles,  # noqa: F401 - imported to add `pathways export|import bundle`
     catalog,
     ctdl_export,  # noqa: F401 - imported to add `pathways export ctdl`
     exports,
