@@ -18,6 +18,7 @@ bench:  ## benchmarks, as ratios against the raw tools
 	.venv/bin/python bench/diagrams.py
 	.venv/bin/python bench/flyers.py
 	.venv/bin/python bench/pages.py
+	.venv/bin/python bench/workbooks.py
 
 setup:  ## system packages and .venv only
 	scripts/bootstrap.sh

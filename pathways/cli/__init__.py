@@ -14,6 +14,7 @@ from pathways.cli import (
     exports,
     programs,
     renders,
+    workbooks,  # noqa: F401 - imported to add `pathways import workbook`
     workspace,
 )
 

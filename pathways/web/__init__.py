@@ -15,6 +15,7 @@ from pathways.web import (
     filters,
     headers,
     home,
+    import_pages,
     my_work,
     occupation_pages,
     partnership_pages,
@@ -64,5 +65,6 @@ def init_app(app: Flask) -> None:
         alignment_pages,
         cip_suggest,
         program_pages,
+        import_pages,
     ):
         app.register_blueprint(module.bp)
