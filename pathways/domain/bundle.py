@@ -14,6 +14,17 @@ from typing import Any
 from pathways.domain.errors import MalformedFile
 
 FORMAT = "pathways-bundle"
+# A provider's text fields, in a bundle as in the database.
+PROVIDER_TEXT = (
+    "street",
+    "city",
+    "state",
+    "postal_code",
+    "website",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+)
 FORMAT_VERSION = 1
 READABLE_VERSIONS = (1,)  # the format versions this installation imports
 PROBLEMS_SHOWN = 50

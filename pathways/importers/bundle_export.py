@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from pathways.domain.access import Actor, Operation, Resource, Target, require
-from pathways.domain.bundle import FORMAT, FORMAT_VERSION, dumps, timestamp
+from pathways.domain.bundle import FORMAT, FORMAT_VERSION, PROVIDER_TEXT, dumps, timestamp
 from pathways.models import (
     Credential,
     OccupationCredential,
@@ -36,16 +36,6 @@ from pathways.services.program_suggestions import skills_taught
 from pathways.services.requirement_overrides import list_overrides
 
 BRANDING = ("brand_name", "primary_color", "accent_color", "contact_line")
-PROVIDER_TEXT = (
-    "street",
-    "city",
-    "state",
-    "postal_code",
-    "website",
-    "contact_name",
-    "contact_email",
-    "contact_phone",
-)
 
 
 def export_bundle(*, session: Session, actor: Actor, slug: str) -> bytes:

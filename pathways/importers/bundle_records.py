@@ -11,12 +11,11 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
-from pathways.domain.bundle import parse_day, parse_timestamp
+from pathways.domain.bundle import PROVIDER_TEXT, parse_day, parse_timestamp
 from pathways.domain.errors import InvalidInput
 from pathways.domain.pathways import PathwayGraph, StepSpec, TransitionSpec
 from pathways.domain.vocabulary import PathwayStatus, TransitionKind
 from pathways.importers.bundle_checks import CredentialKey, credential_key
-from pathways.importers.bundle_export import PROVIDER_TEXT
 from pathways.models import Credential, Program, Provider
 from pathways.services.bundle_versions import VersionRecord
 from pathways.services.credentials import create_credential, occupation_links, update_credential

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pathways.domain.bundle import FORMAT, schema_problems
+from pathways.domain.bundle import FORMAT, PROVIDER_TEXT, schema_problems
 from pathways.domain.vocabulary import (
     AwardLevel,
     CredentialRelation,
@@ -177,19 +177,7 @@ SCHEMA: dict[str, Any] = {
             _record(
                 name=_text(),
                 kind=_choice(ProviderKind),
-                **{
-                    key: _text(nullable=True)
-                    for key in (
-                        "street",
-                        "city",
-                        "state",
-                        "postal_code",
-                        "website",
-                        "contact_name",
-                        "contact_email",
-                        "contact_phone",
-                    )
-                },
+                **{key: _text(nullable=True) for key in PROVIDER_TEXT},
                 programs=_list(
                     _record(
                         title=_text(),
