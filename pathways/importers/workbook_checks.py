@@ -129,15 +129,28 @@ class CredentialNames:
 def resolve_credentials(
     names: CredentialNames, rows: SheetRows, records: Numbered, field: str, problems: Problems
 ) -> Numbered:
-    """The records with `field` (a list of names or ids) turned into credential ids."""
+    """The records with `field` (a list of names or ids) turned into credential ids. Rows
+    already refused for another cell have their credentials checked too, so one upload lists
+    every wrong name, not only those in otherwise good rows."""
     kept: Numbered = []
-    header = rows.sheet.column(field).header
+    column = rows.sheet.column(field)
     for number, record in records:
         ids, problem = names.resolve(record[field] or [])
         if problem is not None:
-            problems.add(rows.label, number, header, problem)
+            problems.add(rows.label, number, column.header, problem)
             continue
         kept.append((number, {**record, field: ids}))
+    good = {number for number, _ in records}
+    for number, row in rows.rows:
+        if number in good or row[field] is REPORTED:
+            continue
+        try:
+            listed = parse_cell(column, row[field])
+        except CellError:
+            continue  # already reported by `parsed`
+        problem = names.resolve(listed or [])[1]
+        if problem is not None:
+            problems.add(rows.label, number, column.header, problem)
     return kept
 
 

@@ -120,6 +120,27 @@ def test_bad_codes_and_references_are_all_reported_with_sheet_row_and_column(ses
     ]
 
 
+def test_a_row_with_a_bad_cell_still_has_its_credentials_checked(session, partnership):
+    """One upload lists every problem: a row refused for its kind is not spared the check of
+    its credential names."""
+    uploads = xlsx(
+        session,
+        "pathway",
+        {
+            "Pathway": [["bad-path", "Bad", None]],
+            "Steps": [["cna", "31-1131", 1, None], ["lpn", "29-2061", 2, None]],
+            "Transitions": [["cna", "lpn", "advnce", "LPN licence", 6, 0, 0, "no", None]],
+        },
+        keep_examples=False,
+    )
+    lines = rejected(session, uploads, partnership=partnership.slug)
+    assert lines == [
+        "Transitions, row 2, column Kind: 'advnce' is not allowed: one of advance, lateral, add_on",
+        "Transitions, row 2, column Credentials: no credential named 'LPN licence' in the "
+        "catalog (the Lists sheet of a fresh template names them)",
+    ]
+
+
 def test_graph_problems_point_at_the_rows_they_come_from(session, partnership):
     uploads = xlsx(
         session,
