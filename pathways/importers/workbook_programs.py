@@ -31,9 +31,9 @@ from pathways.importers.workbook_checks import (
     unique,
 )
 from pathways.importers.workbook_columns import PROGRAMS
-from pathways.importers.workbook_programs_batch import create_programs, existing_programs
 from pathways.importers.workbook_reading import SheetRows, Workbook
 from pathways.models import CipCode, Provider
+from pathways.services.program_batches import create_programs, existing_programs
 from pathways.services.programs import DEFAULTS, EDITABLE, update_program
 
 Identity = tuple[int, str, str]  # provider id, title, CIP code
