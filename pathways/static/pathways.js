@@ -42,4 +42,18 @@
   }
 
   document.querySelectorAll("input[data-suggest][list]").forEach(suggest);
+
+  // Printing: a folded <details> (a skill-by-skill table, say) prints its contents too, and
+  // folds back afterwards.
+  var unfolded = [];
+  window.addEventListener("beforeprint", function () {
+    unfolded = Array.prototype.filter.call(document.querySelectorAll("details"), function (d) {
+      return !d.open;
+    });
+    unfolded.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    unfolded.forEach(function (d) { d.open = false; });
+    unfolded = [];
+  });
 })();

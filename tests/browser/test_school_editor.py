@@ -58,3 +58,14 @@ def test_a_bad_value_is_shown_beside_its_field_and_nothing_typed_is_lost(page: P
     expect(page.get_by_label("Program title")).to_have_value("Keep this title")
     expect(page.get_by_label("CIP code")).to_have_attribute("aria-invalid", "true")
     screenshot(page, "program-editor-errors")
+
+
+def test_folded_skill_tables_unfold_for_printing_and_fold_back(page: Page, site):
+    page.goto(f"/providers/{site.provider_id}/alignment")
+    folded = page.locator("details:not([open])")
+    count = folded.count()
+    assert count > 0
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    expect(page.locator("details:not([open])")).to_have_count(0)
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    expect(page.locator("details:not([open])")).to_have_count(count)
