@@ -12,6 +12,7 @@ from pathways.api import (
     alignment,
     audit,
     auth,
+    bundles,
     converters,
     credentials,
     ctdl,
@@ -43,7 +44,7 @@ def init_app(app: Flask) -> None:
     api = Api(app, spec_kwargs=_spec_kwargs())
     api.register_converter(converters.SocCode, converters.soc_parameter)
     modules = (health, occupations, regions, partnerships, workspace, pathways, credentials)
-    for module in (*modules, providers, programs, alignment, skills, users, audit, ctdl):
+    for module in (*modules, providers, programs, alignment, skills, users, audit, ctdl, bundles):
         api.register_blueprint(module.blp)
     app.register_blueprint(docs.assets)
     auth.init_app(app)

@@ -16,8 +16,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from pathways.domain.access import Actor, Operation, Resource, Target, require
+from pathways.domain.access import Actor, Resource, Target, can_read
 from pathways.domain.bundle import FORMAT, FORMAT_VERSION, PROVIDER_TEXT, dumps, timestamp
+from pathways.domain.errors import Forbidden, Unauthorized
 from pathways.models import (
     Credential,
     OccupationCredential,
@@ -46,7 +47,10 @@ def export_bundle(*, session: Session, actor: Actor, slug: str) -> bytes:
 def bundle_document(*, session: Session, actor: Actor, slug: str) -> dict[str, Any]:
     partnership = get_partnership(session=session, slug=slug)
     drafts = Target(Resource.PATHWAY, partnership_id=partnership.id, published=False)
-    require(actor, Operation.READ, drafts)
+    if not can_read(actor, drafts):  # the partnership is public; its bundle is not
+        if not actor.is_authenticated:
+            raise Unauthorized("sign in, or send an API token, to export a partnership")
+        raise Forbidden("only the partnership's editors may export it: its bundle holds drafts")
     names = CredentialNames(session)
     document = {
         "format": FORMAT,

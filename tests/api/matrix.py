@@ -204,6 +204,8 @@ ROWS = (
     Row("DELETE", PARTNERSHIP + "/logo", (401, 401, 200, 200, 403, 403, 403), if_match=True,
         view=PARTNERSHIP, action="update", reads={"logo": None}),
     Row("GET",    PARTNERSHIP + "/alignment", (200, 401, 200, 200, 200, 200, 200)),
+    # A bundle holds drafts: only those who may read them download it.
+    Row("GET",    PARTNERSHIP + "/bundle", (401, 401, 200, 200, 403, 403, 403)),
     # A partnership's workspace: everyone reads it; its own editors change it.
     Row("GET",    CRITICAL,            (200, 401, 200, 200, 200, 200, 200)),
     Row("POST",   CRITICAL,            (401, 401, 201, 201, 403, 403, 403), NEW_CRITICAL),
