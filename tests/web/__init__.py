@@ -3,6 +3,8 @@ them back."""
 
 from __future__ import annotations
 
+import re
+from html import unescape
 from html.parser import HTMLParser
 
 from flask import session as cookie_session
@@ -91,3 +93,15 @@ def force_sign_in(client: FlaskClient, user: User) -> None:
         signed_in = dict(cookie_session)
     with client.session_transaction() as session:
         session.update(signed_in)
+
+
+def page(client: FlaskClient, url: str) -> str:
+    """The HTML of a page that must answer 200."""
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.get_data(as_text=True)
+
+
+def text(html: str) -> str:
+    """What a reader sees: tags dropped, entities read, spaces collapsed."""
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html)))

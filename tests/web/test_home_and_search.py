@@ -7,19 +7,13 @@ import pytest
 
 from pathways.domain.access import Role
 from tests.factories import make_partnership, make_pathway, make_region, make_user
-from tests.web import force_sign_in
+from tests.web import force_sign_in, page
 
 
 @pytest.fixture
 def seeded(session):
     """The catalog with the sample partnerships, pathways and programs (seed_data/)."""
     return session
-
-
-def page(client, url: str) -> str:
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return response.get_data(as_text=True)
 
 
 def test_home_has_a_search_form_that_works_without_javascript(client):

@@ -3,7 +3,6 @@
 programs nearby, next steps that pay more, and the flyer to print."""
 
 import re
-from html import unescape
 
 import pytest
 
@@ -11,6 +10,7 @@ from pathways.domain.codes import NATIONAL_AREA
 from pathways.domain.occupations import ONET_ATTRIBUTION
 from pathways.services.imports import latest_vintages
 from tests.factories import make_occupation, make_wage
+from tests.web import page, text
 
 LPN = "/occupations/29-2061"
 NELA = "northeast-louisiana"
@@ -20,17 +20,6 @@ NELA = "northeast-louisiana"
 def seeded(session):
     """The catalog with the sample partnerships, pathways and programs (seed_data/)."""
     return session
-
-
-def page(client, url: str) -> str:
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return response.get_data(as_text=True)
-
-
-def text(html: str) -> str:
-    """What a reader sees: tags dropped, spaces collapsed."""
-    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html)))
 
 
 def test_title_code_and_description(client):

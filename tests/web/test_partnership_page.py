@@ -3,14 +3,13 @@ with its source; pathways (drafts for its editors only); the alignment matrix in
 downloads; and the editor links only for those who may edit it."""
 
 import re
-from html import unescape
 
 import pytest
 
 from pathways.domain.access import Role
 from pathways.services.partnerships import get_partnership
 from tests.factories import make_partnership, make_pathway, make_user
-from tests.web import force_sign_in
+from tests.web import force_sign_in, page, text
 
 NELA = "ne-louisiana-healthcare"
 URL = f"/partnerships/{NELA}"
@@ -27,25 +26,15 @@ def nela(seeded):
     return get_partnership(session=seeded, slug=NELA)
 
 
-def page(client, url: str = URL) -> str:
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return response.get_data(as_text=True)
-
-
-def text(html: str) -> str:
-    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html)))
-
-
 def test_name_region_and_description(client, nela):
-    seen = text(page(client))
+    seen = text(page(client, URL))
     assert "Northeast Louisiana Healthcare Partnership" in seen
     assert "Healthcare sector partnership · Northeast Louisiana" in seen
     assert "stackable steps from nurse aide to registered nurse" in seen
 
 
 def test_critical_occupations_by_priority_link_to_the_occupation_in_the_region(client, nela):
-    html = page(client)
+    html = page(client, URL)
     rn = html.index(
         '<a href="/occupations/29-1141?region=northeast-louisiana">Registered Nurses</a>'
     )
@@ -55,7 +44,7 @@ def test_critical_occupations_by_priority_link_to_the_occupation_in_the_region(c
 
 
 def test_employer_wages_beside_bls_wages_each_with_its_source(client, nela):
-    seen = text(page(client))
+    seen = text(page(client, URL))
     lpn = seen[seen.index("Licensed Practical and Licensed Vocational Nurses 29-2061") :]
     lpn = lpn[: lpn.index("Nursing Assistants 31-1131")]
     assert (
@@ -70,7 +59,7 @@ def test_employer_wages_beside_bls_wages_each_with_its_source(client, nela):
 
 def test_published_pathways_are_linked_and_drafts_hidden_from_readers(client, session, nela):
     make_pathway(session, partnership=nela, title="Secret Draft Ladder")
-    html = page(client)
+    html = page(client, URL)
     assert '<a href="/pathways/cna-to-rn">CNA to RN</a>' in html
     assert "Secret Draft Ladder" not in html
     assert 'href="/partnerships/ne-louisiana-healthcare/flyers.pdf"' in html
@@ -79,11 +68,11 @@ def test_published_pathways_are_linked_and_drafts_hidden_from_readers(client, se
 def test_its_editors_see_their_drafts_marked(client, session, nela):
     make_pathway(session, partnership=nela, title="Secret Draft Ladder")
     force_sign_in(client, make_user(session, role=Role.PARTNERSHIP_EDITOR, partnerships=[nela]))
-    assert re.search(r"Secret Draft Ladder</a> <span class=\"tag\">Draft</span>", page(client))
+    assert re.search(r"Secret Draft Ladder</a> <span class=\"tag\">Draft</span>", page(client, URL))
 
 
 def test_the_alignment_matrix_says_coverage_in_words_and_links_the_reports(client, nela):
-    html = page(client)
+    html = page(client, URL)
     seen = text(html)
     assert "Critical occupations × programs in Northeast Louisiana" in seen
     assert "Practical Nursing, T.D. Louisiana Delta Community College" in seen
@@ -98,15 +87,15 @@ def test_the_alignment_matrix_says_coverage_in_words_and_links_the_reports(clien
 
 
 def test_the_regions_providers_are_linked(client, session, nela):
-    html = page(client)
+    html = page(client, URL)
     assert re.search(r'<a href="/providers/\d+">Louisiana Delta Community College</a>', html)
 
 
 def test_readers_and_other_editors_get_no_editor_links(client, session, nela):
-    assert "Manage critical occupations" not in page(client)
+    assert "Manage critical occupations" not in page(client, URL)
     other = make_partnership(session)
     force_sign_in(client, make_user(session, role=Role.PARTNERSHIP_EDITOR, partnerships=[other]))
-    html = page(client)
+    html = page(client, URL)
     assert "Manage critical occupations" not in html
     assert "New pathway" not in html
 
@@ -117,7 +106,7 @@ def test_its_editors_and_admins_get_the_editor_links(client, session, nela, role
         session, role=role, partnerships=[nela] if role is Role.PARTNERSHIP_EDITOR else []
     )
     force_sign_in(client, user)
-    html = page(client)
+    html = page(client, URL)
     assert (
         f'<a class="button" href="/partnerships/{NELA}/occupations">Manage critical occupations</a>'
         in html
@@ -136,7 +125,7 @@ def test_a_partnership_without_occupations_or_programs_reads_plainly(client, ses
 
 def test_the_logo_is_shown_from_the_partnerships_own_address(client, nela):
     assert nela.logo is not None  # the seed file's SVG
-    html = page(client)
+    html = page(client, URL)
     assert f'src="/api/v1/partnerships/{NELA}/logo"' in html
     assert 'alt="Northeast Louisiana Healthcare Partnership logo"' in html
 

@@ -2,7 +2,6 @@
 the region's critical occupations, the alignment report links, and editor links in scope."""
 
 import re
-from html import unescape
 
 import pytest
 import sqlalchemy as sa
@@ -10,7 +9,7 @@ import sqlalchemy as sa
 from pathways.domain.access import Role
 from pathways.models import Program, Provider
 from tests.factories import make_program, make_provider, make_user
-from tests.web import force_sign_in
+from tests.web import force_sign_in, page, text
 
 
 @pytest.fixture
@@ -20,16 +19,6 @@ def delta(session):
     return session.scalar(
         sa.select(Provider).where(Provider.name == "Louisiana Delta Community College")
     )
-
-
-def page(client, url: str) -> str:
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return response.get_data(as_text=True)
-
-
-def text(html: str) -> str:
-    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html)))
 
 
 def program_card(seen: str, title: str) -> str:
