@@ -34,8 +34,8 @@ from pathways.services.occupations import titles_of
 from pathways.services.partnerships import get_partnership, target
 from pathways.services.wages import estimates_at, wage_place
 from pathways.sessions import request_session
+from pathways.web.forms import MoneyField
 from pathways.web.pickers import picked_occupation
-from pathways.web.program_forms import MoneyField
 from pathways.web.users import current_actor
 
 bp = Blueprint("critical_occupation_pages", __name__, url_prefix="/partnerships/<slug>")

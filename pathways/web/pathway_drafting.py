@@ -17,11 +17,11 @@ from pathways.domain.pathways import PathwayGraph, StepSpec, TransitionSpec
 from pathways.domain.vocabulary import TransitionKind
 from pathways.models import Pathway
 from pathways.services.pathway_drafts import occupation_titles, slug_from
+from pathways.web.forms import choices
 from pathways.web.pathway_forms import (
     PathwayEditForm,
     Rows,
     cents,
-    choices,
     formdata_of,
     is_blank,
     rows_of,

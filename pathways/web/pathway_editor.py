@@ -28,9 +28,9 @@ from pathways.services.pathway_drafts import (
 )
 from pathways.services.pathways import create_pathway, publish_pathway, tag, update_pathway
 from pathways.sessions import request_session
+from pathways.web.forms import choices as as_choices
 from pathways.web.pathway_drafting import Draft, attach, draft_of, form_field, form_of, merge
 from pathways.web.pathway_forms import PathwayEditForm, PathwayNewForm, choice_labels
-from pathways.web.pathway_forms import choices as as_choices
 from pathways.web.renders import SVG_POLICY
 from pathways.web.users import current_actor
 

@@ -26,17 +26,19 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]  # stubs lag 3.3
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from pathways.domain.vocabulary import TransitionKind
 from pathways.engines.graph import MAX_COST_CENTS
+from pathways.web.forms import choices, typed_amount
 
-KINDS = [
-    SelectChoice(TransitionKind.ADVANCE.value, "Advance (a step up)"),
-    SelectChoice(TransitionKind.LATERAL.value, "Lateral move"),
-    SelectChoice(TransitionKind.ADD_ON.value, "Add-on credential"),
-]
+KINDS = choices(
+    [
+        (TransitionKind.ADVANCE.value, "Advance (a step up)"),
+        (TransitionKind.LATERAL.value, "Lateral move"),
+        (TransitionKind.ADD_ON.value, "Add-on credential"),
+    ]
+)
 STEP_FIELDS = ("key", "occupation", "label", "stage")
 MOVE_FIELDS = ("source", "target", "kind", "months_training", "months_experience", "cost",
                "earn_while_you_learn", "notes")  # fmt: skip
@@ -167,11 +169,6 @@ def formdata_of(rows: Rows, common: Mapping[str, str]) -> MultiDict[str, str]:
     return data
 
 
-def choices(pairs: list[tuple[Any, str]]) -> list[SelectChoice]:
-    """(value, label) pairs as WTForms 3.3 wants choices."""
-    return [SelectChoice(value, label) for value, label in pairs]
-
-
 def choice_labels(field: Any) -> dict[str, str]:
     """A select's options, value → label, without the empty "choose" option."""
     return {str(c.value): str(c.label) for c in field.choices or [] if c.value}
@@ -179,7 +176,7 @@ def choice_labels(field: Any) -> dict[str, str]:
 
 def cents(text: str | None) -> int | None:
     """Dollars as typed ("1,250.50", "$900") in cents; None when not a number."""
-    cleaned = (text or "").replace(",", "").replace("$", "").strip() or "0"
+    cleaned = typed_amount(text) or "0"
     try:
         return int((Decimal(cleaned) * 100).to_integral_value())
     except (InvalidOperation, ValueError, OverflowError):  # "abc", "NaN", "Infinity"

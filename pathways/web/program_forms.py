@@ -21,15 +21,13 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-
-# The stubs lag WTForms 3.3, where SelectChoice replaced (value, label) tuples.
-from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, HiddenInput, ListWidget
 
 from pathways.models import Program
 from pathways.services.program_editor_pages import CredentialChoice
 from pathways.services.program_suggestions import SkillTaught
+from pathways.web.forms import MoneyField, choices
 
 AWARD_LEVELS = {
     "certificate": "Certificate", "diploma": "Diploma", "associate": "Associate degree",
@@ -50,18 +48,6 @@ PLAIN = (
 )  # fmt: skip
 
 
-def choices(labels: dict[str, str]) -> list[SelectChoice]:
-    return [SelectChoice(value, label) for value, label in labels.items()]
-
-
-class MoneyField(FloatField):
-    """Dollars as people type them: "$15.50" and "52,340" are read as 15.5 and 52340."""
-
-    def process_formdata(self, valuelist: list[Any]) -> None:
-        cleaned = [str(value).replace("$", "").replace(",", "").strip() for value in valuelist]
-        super().process_formdata(cleaned if any(cleaned) else [])
-
-
 class SkillRow(Form):
     """One skill taught; a sub-form of ProgramForm (the outer form carries the CSRF token)."""
 
@@ -76,7 +62,7 @@ class ProgramForm(FlaskForm):  # type: ignore[misc]
         description="Type words of the program's name or its CIP 2020 code, such as "
         "51.3901 Licensed Practical/Vocational Nurse Training",
     )  # fmt: skip
-    award_level = SelectField("Award", choices=choices(AWARD_LEVELS))
+    award_level = SelectField("Award", choices=choices(AWARD_LEVELS.items()))
     credentials = SelectMultipleField(
         "Credentials awarded", coerce=int, choices=[],
         widget=ListWidget(prefix_label=False), option_widget=CheckboxInput(),
@@ -91,7 +77,7 @@ class ProgramForm(FlaskForm):  # type: ignore[misc]
         "Cost in dollars", validators=[Optional(), NumberRange(0, 1_000_000)],
         description="Tuition and fees for the whole program",
     )  # fmt: skip
-    modality = SelectField("Format", choices=choices(MODALITIES))
+    modality = SelectField("Format", choices=choices(MODALITIES.items()))
     schedule = StringField(
         "Schedule", validators=[Length(max=200)], description="Such as: evenings, two nights a week"
     )  # fmt: skip
@@ -99,17 +85,16 @@ class ProgramForm(FlaskForm):  # type: ignore[misc]
         "Seats per year", validators=[Optional(), NumberRange(0, 100_000)]
     )  # fmt: skip
     prerequisites = TextAreaField("Prerequisites", validators=[Length(max=5000)])
-    earn_while_you_learn = SelectField("Earn while you learn", choices=choices(EARNING))
-    status = SelectField("Status", choices=choices(STATUSES))
+    earn_while_you_learn = SelectField("Earn while you learn", choices=choices(EARNING.items()))
+    status = SelectField("Status", choices=choices(STATUSES.items()))
     next_start = DateField("Next start", validators=[Optional()])
     skills = FieldList(FormField(SkillRow), label="Skills taught")
     version = IntegerField(validators=[Optional()], widget=HiddenInput())
 
     def offer(self, credentials: list[CredentialChoice]) -> None:
-        self.credentials.choices = [
-            SelectChoice(str(c.id), f"{c.name} ({c.issuer})" if c.issuer else c.name)
-            for c in credentials
-        ]
+        self.credentials.choices = choices(
+            (str(c.id), f"{c.name} ({c.issuer})" if c.issuer else c.name) for c in credentials
+        )
 
     def values(self, cip: str) -> dict[str, Any]:
         """What the service takes, `cip` being the code the CIP field named."""
