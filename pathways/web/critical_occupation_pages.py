@@ -228,7 +228,7 @@ def render_page(
     for row in critical:
         soc = row.soc_code
         rows.append({
-            "soc": soc, "title": row.occupation.title, "row": row,
+            "soc": soc, "title": row.occupation.title,
             "form": fresh(f"row-{soc}", CriticalForm, priority=row.priority,
                           annual_openings=row.annual_openings, notes=row.notes or "",
                           version=row.version),
